@@ -1,0 +1,5 @@
+package org.askthenotes.generation;
+
+/** One earlier exchange of a conversation. */
+public record Turn(String question, String answer) {
+}

@@ -1,0 +1,14 @@
+package org.askthenotes.retrieval;
+
+import java.util.List;
+
+/** Text to unit-length vectors with one model; the index records {@link #modelId()} and rebuilds when it changes. */
+public interface Embedder {
+    String modelId();
+
+    int dimension();
+
+    float[] embed(String text);
+
+    List<float[]> embedAll(List<String> texts);
+}

@@ -1,0 +1,64 @@
+package org.askthenotes.app.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the answerer did on the golden set. Off-topic is the positive class of abstention.
+ *
+ * @param abstentionPrecision off-topic abstentions over all abstentions (1 when it never abstained and there was no
+ *                            off-topic question, else 0 when it never abstained)
+ * @param abstentionRecall    off-topic questions it abstained on over all off-topic questions
+ * @param citationAccuracy    answers citing at least one relevant chunk, over answerable questions it answered
+ * @param groundingRate       answers whose every sentence is supported by its citations, over all answers given
+ */
+public record AnswerMetrics(double abstentionPrecision, double abstentionRecall, double citationAccuracy,
+        double groundingRate) {
+
+    public static final List<String> NAMES =
+            List.of("abstention-precision", "abstention-recall", "citation-accuracy", "grounding-rate");
+
+    public static AnswerMetrics of(List<GoldenQuestion> questions, List<AnswerOutcome> outcomes) {
+        int abstained = 0;
+        int abstainedOffTopic = 0;
+        int offTopic = 0;
+        int answeredAnswerable = 0;
+        int citedRelevant = 0;
+        int answered = 0;
+        int grounded = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            GoldenQuestion question = questions.get(i);
+            AnswerOutcome outcome = outcomes.get(i);
+            offTopic += question.offTopic() ? 1 : 0;
+            if (outcome.abstained()) {
+                abstained++;
+                abstainedOffTopic += question.offTopic() ? 1 : 0;
+                continue;
+            }
+            answered++;
+            grounded += outcome.grounded() ? 1 : 0;
+            if (question.answerable()) {
+                answeredAnswerable++;
+                citedRelevant += outcome.citedRelevant() ? 1 : 0;
+            }
+        }
+        double precision = abstained == 0 ? (offTopic == 0 ? 1 : 0) : (double) abstainedOffTopic / abstained;
+        return new AnswerMetrics(precision, ratio(abstainedOffTopic, offTopic), ratio(citedRelevant, answeredAnswerable),
+                ratio(grounded, answered));
+    }
+
+    /** An empty denominator means nothing could go wrong: 1. */
+    private static double ratio(int numerator, int denominator) {
+        return denominator == 0 ? 1 : (double) numerator / denominator;
+    }
+
+    public Map<String, Double> asMap() {
+        Map<String, Double> map = new LinkedHashMap<>();
+        map.put(NAMES.get(0), abstentionPrecision);
+        map.put(NAMES.get(1), abstentionRecall);
+        map.put(NAMES.get(2), citationAccuracy);
+        map.put(NAMES.get(3), groundingRate);
+        return map;
+    }
+}

@@ -1,0 +1,174 @@
+package org.askthenotes.app.eval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.askthenotes.retrieval.Embedders;
+import org.askthenotes.retrieval.SearchMode;
+import org.askthenotes.retrieval.eval.RegressionCheck;
+import org.askthenotes.retrieval.eval.RegressionThresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eval}: measures retrieval and answer quality on the golden set, or retrieval on a BEIR dataset, and
+ * optionally checks the numbers against the regression thresholds files.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {
+            "Measures retrieval quality (Recall@k, MRR@10, nDCG@10 as trec_eval computes them) per mode.",
+            "Default: the golden set over the notes, plus the extractive answerer's abstention, citation and "
+                    + "grounding. With --beir: a BEIR dataset's test queries, writing TREC run files."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done (and every checked metric within tolerance)", "1:a metric fell below its threshold, "
+                + "or the run failed", "2:bad options"})
+public final class EvalCommand implements Callable<Integer> {
+
+    /** Tolerances written by --update-thresholds: one golden question moves a metric by about 0.02. */
+    static final double GOLDEN_TOLERANCE = 0.01;
+    static final double BEIR_TOLERANCE = 0.005;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--notes", paramLabel = "DIR", defaultValue = "docs/notes",
+            description = "Notes folder for the golden set (default: ${DEFAULT-VALUE}).")
+    Path notes;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Index directory, reused when its model and chunker still match "
+                    + "(default: <report-dir>/index/<dataset>-<model>).")
+    Path index;
+
+    @Option(names = "--golden", paramLabel = "FILE", defaultValue = "docs/eval/golden.jsonl",
+            description = "Golden set, JSON Lines (default: ${DEFAULT-VALUE}).")
+    Path golden;
+
+    @Option(names = "--beir", paramLabel = "DIR",
+            description = "Evaluate a BEIR dataset (corpus.jsonl[.gz], queries.jsonl, qrels/test.tsv) instead.")
+    Path beir;
+
+    @Option(names = "--modes", split = ",", paramLabel = "MODE", defaultValue = "bm25,vector,hybrid",
+            converter = ModeConverter.class, description = "Retrieval modes (default: ${DEFAULT-VALUE}).")
+    List<SearchMode> modes;
+
+    @Option(names = "--k", paramLabel = "N", description = "Hits per query (default: 10 golden, 100 BEIR).")
+    Integer k;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = Embedders.DEFAULT,
+            description = "Embedding model (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--json", description = "Print one JSON object: mode → metric → value.")
+    boolean json;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/eval",
+            description = "Where the Markdown and HTML reports and TREC runs go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--check", description = "Compare with the thresholds files; exit 1 when a metric falls below.")
+    boolean check;
+
+    @Option(names = "--thresholds", paramLabel = "DIR", defaultValue = "docs/eval/regressions",
+            description = "Thresholds files <dataset>.<mode>.<model>.properties (default: ${DEFAULT-VALUE}).")
+    Path thresholds;
+
+    @Option(names = "--update-thresholds",
+            description = "Write this run's metrics as the new thresholds files (commit them with the change).")
+    boolean updateThresholds;
+
+    @Option(names = "--tolerance", paramLabel = "X",
+            description = "Tolerance written by --update-thresholds (default: 0.01 golden, 0.005 BEIR).")
+    Double tolerance;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String dataset = beir == null ? "golden" : beir.toAbsolutePath().normalize().getFileName().toString();
+        Path indexDir = index != null ? index : reportDir.resolve("index").resolve(dataset + "-" + model);
+        EvalRunner.Options options = new EvalRunner.Options(indexDir, model, modes,
+                k != null ? k : beir == null ? GoldenEvaluator.DEFAULT_K : BeirEvaluator.DEFAULT_K,
+                new ProgressBar(err, "embedding"));
+        EvalReport report = beir == null
+                ? EvalRunner.golden(options, notes, golden)
+                : EvalRunner.beir(options, beir, reportDir.resolve("runs"));
+        writeReports(report, err);
+        PrintWriter tables = json ? err : out;
+        if (json) {
+            out.println(toJson(report.metricsByMode()));
+        } else {
+            out.print(TextReport.table(report));
+        }
+        if (updateThresholds) {
+            writeThresholds(report, err);
+        }
+        boolean passed = !check || checkThresholds(report, tables);
+        out.flush();
+        return passed ? 0 : 1;
+    }
+
+    private void writeReports(EvalReport report, PrintWriter err) throws IOException {
+        Files.createDirectories(reportDir);
+        Path markdown = reportDir.resolve(report.dataset() + ".md");
+        Path html = reportDir.resolve(report.dataset() + ".html");
+        Files.writeString(markdown, TextReport.markdown(report), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
+        err.println("reports: " + markdown + ", " + html);
+    }
+
+    private void writeThresholds(EvalReport report, PrintWriter err) throws IOException {
+        double written = tolerance != null ? tolerance : beir == null ? GOLDEN_TOLERANCE : BEIR_TOLERANCE;
+        String command = "eval " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        for (ModeResult mode : report.modes()) {
+            Map<String, Double> rounded = new java.util.TreeMap<>();
+            mode.metrics().forEach((metric, value) -> rounded.put(metric, RegressionThresholds.round(value)));
+            Path file = RegressionThresholds.file(thresholds, report.dataset(), mode.mode().id(), model);
+            new RegressionThresholds(file.getFileName().toString(), rounded, written).write(file,
+                    "Expected metrics: " + report.dataset() + ", " + mode.mode().id() + " retrieval, " + model + ", k="
+                            + report.k() + ", " + report.queries() + " judged queries.\n"
+                            + "Produced by: " + command + "\n"
+                            + "Update in the same commit as the change that moved them (docs/evaluation.md).");
+            err.println("wrote " + file);
+        }
+    }
+
+    private boolean checkThresholds(EvalReport report, PrintWriter tables) throws IOException {
+        boolean passed = true;
+        for (ModeResult mode : report.modes()) {
+            Path file = RegressionThresholds.file(thresholds, report.dataset(), mode.mode().id(), model);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException(file + ": no thresholds file for " + report.dataset() + " " + mode.mode().id()
+                        + " " + model + " (create it with --update-thresholds)");
+            }
+            RegressionCheck result = RegressionCheck.of(RegressionThresholds.read(file), mode.metrics());
+            tables.println();
+            tables.print(result.table());
+            passed &= result.passed();
+        }
+        tables.println(passed ? "regression check: OK" : "regression check: FAIL");
+        return passed;
+    }
+
+    static String toJson(Map<String, Map<String, Double>> metricsByMode) throws JsonProcessingException {
+        return new ObjectMapper().writeValueAsString(metricsByMode);
+    }
+
+    /** Accepts bm25, vector, hybrid in any case, with SearchMode's own error message. */
+    static final class ModeConverter implements ITypeConverter<SearchMode> {
+        @Override
+        public SearchMode convert(String value) {
+            return SearchMode.parse(value);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.askthenotes.app.eval;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of one eval run: scores per mode and, for the golden set, each question's outcome.
+ *
+ * @param dataset   "golden" or the BEIR dataset's name
+ * @param model     the embedding model id
+ * @param k         hits retrieved per query
+ * @param queries   queries evaluated for retrieval
+ * @param questions per-question outcomes, empty for BEIR runs
+ */
+public record EvalReport(String dataset, String model, int k, int queries, List<ModeResult> modes,
+        List<QuestionResult> questions) {
+
+    public EvalReport {
+        modes = List.copyOf(modes);
+        questions = List.copyOf(questions);
+    }
+
+    /** Mode id → metric name → value: the shape of {@code eval --json}. */
+    public Map<String, Map<String, Double>> metricsByMode() {
+        Map<String, Map<String, Double>> byMode = new LinkedHashMap<>();
+        for (ModeResult mode : modes) {
+            byMode.put(mode.mode().id(), mode.metrics());
+        }
+        return byMode;
+    }
+
+    /** Metric names in first-seen order across modes. */
+    public List<String> metricNames() {
+        return modes.stream().flatMap(m -> m.metrics().keySet().stream()).distinct().toList();
+    }
+
+    /** Worst first; ties in golden-set order. */
+    public List<QuestionResult> questionsMissesFirst() {
+        return questions.stream().sorted(Comparator.comparingInt(QuestionResult::severity).reversed()).toList();
+    }
+}

@@ -1,0 +1,126 @@
+package org.askthenotes.app.eval;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.askthenotes.generation.Answer;
+import org.askthenotes.generation.AskRequest;
+import org.askthenotes.retrieval.Filters;
+import org.askthenotes.retrieval.Hit;
+import org.askthenotes.retrieval.Retriever;
+import org.askthenotes.retrieval.SearchMode;
+import org.askthenotes.retrieval.SearchRequest;
+import org.askthenotes.retrieval.eval.Evaluation;
+import org.askthenotes.retrieval.eval.Metric;
+import org.askthenotes.retrieval.eval.Qrels;
+import org.askthenotes.retrieval.eval.Run;
+import org.askthenotes.retrieval.eval.ScoredDoc;
+
+/**
+ * Runs the golden set through each retrieval mode and through the answerer.
+ *
+ * <p>Relevance is judged per section, not per chunk: the qrels of a question hold one entry per relevant section
+ * (so recall's denominator is the number of relevant sections), the first retrieved chunk of a section stands for
+ * it, and later chunks of the same section count as non-relevant rather than twice. Runs are scored by rank, so
+ * ties keep the order the retriever returned.
+ */
+public final class GoldenEvaluator {
+
+    public static final List<Metric> METRICS =
+            Metric.parseAll("recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10");
+    public static final int DEFAULT_K = 10;
+
+    private final Retriever retriever;
+    private final Function<AskRequest, Answer> answerer;
+    private final int k;
+
+    /** {@code answerer} answers one request the way the app would (NotesAssistant::ask). */
+    public GoldenEvaluator(Retriever retriever, Function<AskRequest, Answer> answerer, int k) {
+        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this.answerer = Objects.requireNonNull(answerer, "answerer");
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        this.k = k;
+    }
+
+    public EvalReport evaluate(GoldenSet golden, List<SearchMode> modes, String model) {
+        List<GoldenQuestion> questions = golden.questions();
+        Qrels qrels = qrels(golden.answerable());
+        List<ModeResult> results = new ArrayList<>();
+        List<Map<SearchMode, QuestionResult.ModeOutcome>> outcomes = new ArrayList<>();
+        questions.forEach(q -> outcomes.add(new EnumMap<>(SearchMode.class)));
+        for (SearchMode mode : modes) {
+            Map<String, List<ScoredDoc>> run = new LinkedHashMap<>();
+            List<AnswerOutcome> answers = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                GoldenQuestion question = questions.get(i);
+                // Off-topic questions are searched too: the report shows what they pulled up.
+                List<Hit> hits = retriever.search(new SearchRequest(question.question(), k, mode));
+                if (question.answerable()) {
+                    run.put(question.id(), rankedDocs(question, hits));
+                }
+                AnswerOutcome answer = AnswerOutcome.of(question, answerer.apply(askRequest(question, mode)));
+                answers.add(answer);
+                outcomes.get(i).put(mode, outcome(question, hits, answer));
+            }
+            Evaluation retrieval = Evaluation.of(qrels, new Run(run), METRICS);
+            results.add(new ModeResult(mode, retrieval, AnswerMetrics.of(questions, answers)));
+        }
+        List<QuestionResult> perQuestion = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            perQuestion.add(new QuestionResult(questions.get(i), outcomes.get(i)));
+        }
+        return new EvalReport("golden", model, k, golden.answerable().size(), results, perQuestion);
+    }
+
+    private static AskRequest askRequest(GoldenQuestion question, SearchMode mode) {
+        AskRequest defaults = AskRequest.of(question.question());
+        return new AskRequest(question.question(), List.of(), defaults.k(), mode, Filters.NONE, false);
+    }
+
+    /** Qrels over section keys: "r&lt;i&gt;" is the question's i-th relevant section. */
+    static Qrels qrels(List<GoldenQuestion> answerable) {
+        Map<String, Map<String, Integer>> judgments = new LinkedHashMap<>();
+        for (GoldenQuestion question : answerable) {
+            Map<String, Integer> grades = new LinkedHashMap<>();
+            for (int i = 0; i < question.relevant().size(); i++) {
+                grades.put(sectionKey(i), question.relevant().get(i).grade());
+            }
+            judgments.put(question.id(), grades);
+        }
+        return new Qrels(judgments);
+    }
+
+    static List<ScoredDoc> rankedDocs(GoldenQuestion question, List<Hit> hits) {
+        List<ScoredDoc> docs = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int rank = 1; rank <= hits.size(); rank++) {
+            int section = question.relevantIndexOf(hits.get(rank - 1).chunk());
+            String docId = section >= 0 && !seen.contains(sectionKey(section)) ? sectionKey(section) : "hit" + rank;
+            seen.add(docId);
+            docs.add(new ScoredDoc(docId, 1.0 / rank));
+        }
+        return docs;
+    }
+
+    private static String sectionKey(int index) {
+        return "r" + index;
+    }
+
+    private static QuestionResult.ModeOutcome outcome(GoldenQuestion question, List<Hit> hits, AnswerOutcome answer) {
+        int rank = 0;
+        for (int i = 0; i < hits.size() && rank == 0; i++) {
+            if (question.relevantIndexOf(hits.get(i).chunk()) >= 0) {
+                rank = i + 1;
+            }
+        }
+        String topHit = hits.isEmpty() ? "" : hits.get(0).chunk().breadcrumb();
+        boolean topRelevant = !hits.isEmpty() && question.relevantIndexOf(hits.get(0).chunk()) >= 0;
+        return new QuestionResult.ModeOutcome(rank, topHit, topRelevant, answer);
+    }
+}

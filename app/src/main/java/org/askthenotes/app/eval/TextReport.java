@@ -1,0 +1,109 @@
+package org.askthenotes.app.eval;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.askthenotes.retrieval.SearchMode;
+
+/** The console table and the Markdown report of an eval run. */
+public final class TextReport {
+
+    private TextReport() {
+    }
+
+    /** One line per metric, one column per mode. */
+    public static String table(EvalReport report) {
+        StringBuilder out = new StringBuilder(summaryLine(report)).append('\n');
+        out.append(String.format(Locale.ROOT, "%-22s", "metric"));
+        report.modes().forEach(m -> out.append(String.format(Locale.ROOT, " %9s", m.mode().id())));
+        out.append('\n');
+        Map<String, Map<String, Double>> byMode = report.metricsByMode();
+        for (String metric : report.metricNames()) {
+            out.append(String.format(Locale.ROOT, "%-22s", metric));
+            byMode.values().forEach(values -> out.append(String.format(Locale.ROOT, " %9s", format(values.get(metric)))));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String markdown(EvalReport report) {
+        StringBuilder out = new StringBuilder("# Evaluation: ").append(report.dataset()).append("\n\n");
+        out.append(summaryLine(report)).append("\n\n");
+        out.append("| metric |");
+        report.modes().forEach(m -> out.append(' ').append(m.mode().id()).append(" |"));
+        out.append("\n|---|");
+        report.modes().forEach(m -> out.append("---:|"));
+        out.append('\n');
+        Map<String, Map<String, Double>> byMode = report.metricsByMode();
+        for (String metric : report.metricNames()) {
+            out.append("| ").append(metric).append(" |");
+            byMode.values().forEach(values -> out.append(' ').append(format(values.get(metric))).append(" |"));
+            out.append('\n');
+        }
+        if (!report.questions().isEmpty()) {
+            appendQuestions(out, report);
+        }
+        return out.toString();
+    }
+
+    private static void appendQuestions(StringBuilder out, EvalReport report) {
+        List<SearchMode> modes = report.modes().stream().map(ModeResult::mode).toList();
+        SearchMode last = modes.get(modes.size() - 1);
+        out.append("\n## Questions, misses first\n\n");
+        out.append("Rank: of the first relevant chunk in the top ").append(report.k())
+                .append(" (— none). Off-topic questions show whether the answerer abstained.\n\n");
+        out.append("| id | question | expected |");
+        modes.forEach(m -> out.append(' ').append(m.id()).append(" |"));
+        out.append(" top hit (").append(last.id()).append(") | answer (").append(last.id()).append(") |\n|---|---|---|");
+        modes.forEach(m -> out.append("---:|"));
+        out.append("---|---|\n");
+        for (QuestionResult row : report.questionsMissesFirst()) {
+            GoldenQuestion q = row.question();
+            out.append("| ").append(cell(q.id())).append(" | ").append(cell(q.question())).append(" | ")
+                    .append(cell(expected(q))).append(" |");
+            modes.forEach(m -> out.append(' ').append(rankCell(q, row.byMode().get(m))).append(" |"));
+            QuestionResult.ModeOutcome outcome = row.byMode().get(last);
+            out.append(' ').append(cell(outcome.topHit())).append(outcome.topHitRelevant() ? " ✓" : "").append(" | ")
+                    .append(answerCell(q, outcome.answer())).append(" |\n");
+        }
+    }
+
+    static String summaryLine(EvalReport report) {
+        return report.dataset() + " · model " + report.model() + " · k=" + report.k() + " · " + report.queries()
+                + " judged queries" + (report.questions().isEmpty() ? ""
+                : " · " + report.questions().size() + " questions (" + (report.questions().size() - report.queries())
+                        + " off-topic)");
+    }
+
+    static String expected(GoldenQuestion question) {
+        if (question.offTopic()) {
+            return "off-topic: abstain";
+        }
+        return String.join("; ", question.relevant().stream().map(GoldenQuestion.Relevant::label).toList());
+    }
+
+    static String rankCell(GoldenQuestion question, QuestionResult.ModeOutcome outcome) {
+        if (question.offTopic()) {
+            return outcome.answer().abstained() ? "abstained" : "answered ✗";
+        }
+        return outcome.rank() == 0 ? "—" : Integer.toString(outcome.rank());
+    }
+
+    static String answerCell(GoldenQuestion question, AnswerOutcome answer) {
+        if (answer.abstained()) {
+            return question.offTopic() ? "abstained ✓" : "abstained ✗";
+        }
+        if (question.offTopic()) {
+            return "answered ✗";
+        }
+        return (answer.citedRelevant() ? "cites relevant ✓" : "cites other ✗") + (answer.grounded() ? "" : ", ungrounded");
+    }
+
+    static String format(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,55 @@
+package org.askthenotes.app.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.askthenotes.retrieval.SearchMode;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Option parsing only; GoldenRegressionTest runs the command end to end. */
+class EvalCommandTest {
+
+    @Test
+    void defaultsToAllModesAndTheBundledGoldenSet() {
+        EvalCommand command = new EvalCommand();
+        new CommandLine(command).parseArgs();
+        assertEquals(List.of(SearchMode.BM25, SearchMode.VECTOR, SearchMode.HYBRID), command.modes);
+        assertEquals(Path.of("docs/eval/golden.jsonl"), command.golden);
+        assertEquals(Path.of("docs/eval/regressions"), command.thresholds);
+        assertEquals("all-minilm-l6-v2", command.model);
+    }
+
+    @Test
+    void parsesModesInAnyCase() {
+        EvalCommand command = new EvalCommand();
+        new CommandLine(command).parseArgs("--modes", "BM25,hybrid", "--k", "5", "--check", "--json");
+        assertEquals(List.of(SearchMode.BM25, SearchMode.HYBRID), command.modes);
+        assertEquals(5, command.k);
+        assertTrue(command.check && command.json);
+    }
+
+    @Test
+    void rejectsAnUnknownModeWithExitCode2() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err)).execute("--modes", "bm25,splade");
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("unknown mode 'splade': use bm25, vector or hybrid"), err.toString());
+    }
+
+    @Test
+    void progressBarShowsDoneOfTotal() {
+        assertEquals("embedding [###############               ] 50/100 50%", ProgressBar.render("embedding", 50, 100));
+        StringWriter out = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(out), "embedding");
+        bar.onEmbedded(0, 200);
+        bar.onEmbedded(1, 200);
+        bar.onEmbedded(200, 200);
+        assertEquals("\r" + ProgressBar.render("embedding", 0, 200) + "\r" + ProgressBar.render("embedding", 200, 200)
+                + System.lineSeparator(), out.toString());
+    }
+}

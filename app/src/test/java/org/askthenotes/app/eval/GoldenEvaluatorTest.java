@@ -1,0 +1,66 @@
+package org.askthenotes.app.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.askthenotes.ingest.Chunk;
+import org.askthenotes.retrieval.Hit;
+import org.askthenotes.retrieval.eval.Evaluation;
+import org.askthenotes.retrieval.eval.Run;
+import org.askthenotes.retrieval.eval.ScoredDoc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How retrieved chunks become a run over relevant sections; the full pipeline runs in GoldenRegressionTest. */
+class GoldenEvaluatorTest {
+
+    private static final GoldenQuestion QUESTION = new GoldenQuestion("q", "How does temperature work?", "en", List.of(
+            new GoldenQuestion.Relevant("llm.md", List.of("Inference"), 1),
+            new GoldenQuestion.Relevant("llm.md", List.of("Inference", "Temperature"), 2)), false);
+
+    /** Ranks: 1 off-topic, 2 and 3 two chunks of the grade-2 section, 4 the grade-1 section, 5 another note. */
+    private static final List<Hit> HITS = Stream.of(
+            GoldenSetTest.chunk("llm.md", "Training"),
+            GoldenSetTest.chunk("llm.md", "Inference", "Temperature", "Low"),
+            GoldenSetTest.chunk("llm.md", "Inference", "Temperature", "High"),
+            GoldenSetTest.chunk("llm.md", "Inference", "Top-k"),
+            GoldenSetTest.chunk("rag.md", "Inference"))
+            .map(GoldenEvaluatorTest::hit)
+            .toList();
+
+    @Test
+    void countsEachRelevantSectionOnceAtItsFirstChunkKeepingRetrieverOrder() {
+        List<ScoredDoc> docs = GoldenEvaluator.rankedDocs(QUESTION, HITS);
+        assertEquals(List.of("hit1", "r1", "hit3", "r0", "hit5"), docs.stream().map(ScoredDoc::docId).toList());
+        assertEquals(List.of(1.0, 0.5, 1.0 / 3, 0.25, 0.2), docs.stream().map(ScoredDoc::score).toList());
+    }
+
+    static Stream<Arguments> metrics() {
+        return Stream.of(
+                Arguments.of("recall@1", 0.0),
+                Arguments.of("recall@3", 0.5),
+                Arguments.of("recall@5", 1.0),
+                Arguments.of("mrr@10", 0.5),
+                Arguments.of("ndcg@10", (2 / log2(3) + 1 / log2(5)) / (2 + 1 / log2(3))));
+    }
+
+    @ParameterizedTest(name = "{0} = {1}")
+    @MethodSource("metrics")
+    void scoresSectionsWithTheirGrades(String metric, double expected) {
+        Run run = new Run(Map.of("q", GoldenEvaluator.rankedDocs(QUESTION, HITS)));
+        Evaluation evaluation = Evaluation.of(GoldenEvaluator.qrels(List.of(QUESTION)), run, GoldenEvaluator.METRICS);
+        assertEquals(expected, evaluation.mean(metric), 1e-12);
+    }
+
+    private static Hit hit(Chunk chunk) {
+        return new Hit(chunk, 0.5, 0, 0, 0, 0.5);
+    }
+
+    private static double log2(int x) {
+        return Math.log(x) / Math.log(2);
+    }
+}

@@ -1,0 +1,112 @@
+package org.askthenotes.app.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.askthenotes.retrieval.SearchMode;
+import org.askthenotes.retrieval.eval.Evaluation;
+import org.askthenotes.retrieval.eval.Qrels;
+import org.askthenotes.retrieval.eval.Run;
+import org.askthenotes.retrieval.eval.ScoredDoc;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+
+    private static final GoldenQuestion FOUND = new GoldenQuestion("found", "What is <RAG> & why?", "en",
+            List.of(new GoldenQuestion.Relevant("rag.md", List.of("RAG"), 1)), false);
+    private static final GoldenQuestion MISSED = new GoldenQuestion("missed", "什麼是溫度參數？", "zh",
+            List.of(new GoldenQuestion.Relevant("llm.md", List.of("Temperature"), 1)), false);
+    private static final GoldenQuestion OFF = new GoldenQuestion("off", "Best pizza in Rome?", "en", List.of(), true);
+
+    private static EvalReport report() {
+        Qrels qrels = new Qrels(Map.of("found", Map.of("r0", 1), "missed", Map.of("r0", 1)));
+        Run bm25 = new Run(Map.of("found", List.of(new ScoredDoc("r0", 1)), "missed", List.of(new ScoredDoc("hit1", 1))));
+        Run hybrid = new Run(Map.of("found", List.of(new ScoredDoc("hit1", 1), new ScoredDoc("r0", 0.5)),
+                "missed", List.of(new ScoredDoc("hit1", 1))));
+        AnswerOutcome good = new AnswerOutcome(false, true, true, 1);
+        AnswerOutcome abstained = new AnswerOutcome(true, false, false, 0);
+        List<GoldenQuestion> questions = List.of(FOUND, MISSED, OFF);
+        List<AnswerOutcome> answers = List.of(good, good, abstained);
+        List<ModeResult> modes = List.of(
+                new ModeResult(SearchMode.BM25, Evaluation.of(qrels, bm25, GoldenEvaluator.METRICS),
+                        AnswerMetrics.of(questions, answers)),
+                new ModeResult(SearchMode.HYBRID, Evaluation.of(qrels, hybrid, GoldenEvaluator.METRICS),
+                        AnswerMetrics.of(questions, answers)));
+        List<QuestionResult> rows = List.of(
+                new QuestionResult(FOUND, Map.of(
+                        SearchMode.BM25, new QuestionResult.ModeOutcome(1, "RAG › RAG", true, good),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(2, "LLM › Tokens", false, good))),
+                new QuestionResult(MISSED, Map.of(
+                        SearchMode.BM25, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false, good),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false, good))),
+                new QuestionResult(OFF, Map.of(
+                        SearchMode.BM25, new QuestionResult.ModeOutcome(0, "RAG › RAG", false, abstained),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "RAG › RAG", false, abstained))));
+        return new EvalReport("golden", "all-minilm-l6-v2", 10, 2, modes, rows);
+    }
+
+    @Test
+    void htmlIsSelfContainedWithAChartBarPerModeAndMetric() {
+        Document html = Jsoup.parse(HtmlReport.render(report()));
+        assertTrue(html.select("script, link, img, iframe, [src]").isEmpty(), "no external resources");
+        assertTrue(html.select("[href]").isEmpty(), "no links out");
+        assertEquals(1, html.select("head style").size());
+        Element svg = html.selectFirst("svg");
+        int metrics = report().metricNames().size();
+        assertEquals(2 * metrics, svg.select("rect:has(title)").size());
+        assertEquals("hybrid mrr@10 = 0.2500", svg.select("rect > title").stream().map(Element::text)
+                .filter(t -> t.startsWith("hybrid mrr@10")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void questionTablePutsMissesFirstAndEscapesText() {
+        Document html = Jsoup.parse(HtmlReport.render(report()));
+        Element table = html.select("table").get(1);
+        List<String> ids = table.select("tr").stream().skip(1).map(tr -> tr.child(0).text()).toList();
+        assertEquals(List.of("missed", "found", "off"), ids);
+        assertTrue(table.select("tr").get(1).hasClass("miss"));
+        assertEquals(List.of("missed", "什麼是溫度參數？", "llm.md › Temperature", "—", "—", "LLM › Tokens",
+                "cites relevant ✓"), table.select("tr").get(1).children().eachText());
+        assertEquals("What is <RAG> & why?", table.select("tr").get(2).child(1).text());
+        assertEquals(List.of("abstained", "abstained"), table.select("tr").get(3).children().eachText().subList(3, 5));
+    }
+
+    @Test
+    void markdownHasTheMetricsTableAndQuestionsMissesFirst() {
+        String markdown = TextReport.markdown(report());
+        assertTrue(markdown.contains("| mrr@10 | 0.5000 | 0.2500 |"), markdown);
+        assertTrue(markdown.contains("| abstention-recall | 1.0000 | 1.0000 |"), markdown);
+        assertTrue(markdown.indexOf("| missed |") < markdown.indexOf("| found |"), markdown);
+        assertTrue(markdown.contains("| found | What is <RAG> & why? | rag.md › RAG | 1 | 2 | LLM › Tokens |"), markdown);
+    }
+
+    @Test
+    void jsonIsKeyedByModeThenMetricName() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(EvalCommand.toJson(report().metricsByMode()));
+        assertEquals(List.of("bm25", "hybrid"), List.copyOf(iterable(json.fieldNames())));
+        assertEquals(0.5, json.get("bm25").get("recall@1").asDouble());
+        assertEquals(0.5, json.get("hybrid").get("recall@10").asDouble());
+        assertTrue(json.get("hybrid").has("ndcg@10"));
+        assertTrue(json.get("hybrid").has("citation-accuracy"));
+    }
+
+    @Test
+    void consoleTableHasOneColumnPerMode() {
+        List<String> lines = TextReport.table(report()).lines().toList();
+        assertEquals(List.of("metric", "bm25", "hybrid"), List.of(lines.get(1).trim().split("\\s+")));
+        assertEquals(List.of("recall@1", "0.5000", "0.0000"), List.of(lines.get(2).trim().split("\\s+")));
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+}

@@ -23,10 +23,10 @@ import org.askthenotes.retrieval.eval.ScoredDoc;
 /**
  * Runs the golden set through each retrieval mode and through the answerer.
  *
- * <p>Relevance is judged per section, not per chunk: the qrels of a question hold one entry per relevant section
- * (so recall's denominator is the number of relevant sections), the first retrieved chunk of a section stands for
- * it, and later chunks of the same section count as non-relevant rather than twice. Runs are scored by rank, so
- * ties keep the order the retriever returned.
+ * <p>Relevance is judged per section, not per chunk (docs/eval/README.md): the qrels of a question hold one entry
+ * per relevant section, so recall's denominator is the number of relevant sections; the best-ranked chunk of a
+ * section stands for it and later chunks of the same section are dropped, neither rewarded nor penalised. Runs are
+ * scored by rank, so ties keep the order the retriever returned.
  */
 public final class GoldenEvaluator {
 
@@ -96,14 +96,19 @@ public final class GoldenEvaluator {
         return new Qrels(judgments);
     }
 
+    /** Hits as a run: "r&lt;i&gt;" for a chunk of relevant section i (first one only), "hit&lt;n&gt;" for others. */
     static List<ScoredDoc> rankedDocs(GoldenQuestion question, List<Hit> hits) {
+        List<String> docIds = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            int section = question.relevantIndexOf(hits.get(i).chunk());
+            String docId = section >= 0 ? sectionKey(section) : "hit" + (i + 1);
+            if (!docIds.contains(docId)) {
+                docIds.add(docId);
+            }
+        }
         List<ScoredDoc> docs = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (int rank = 1; rank <= hits.size(); rank++) {
-            int section = question.relevantIndexOf(hits.get(rank - 1).chunk());
-            String docId = section >= 0 && !seen.contains(sectionKey(section)) ? sectionKey(section) : "hit" + rank;
-            seen.add(docId);
-            docs.add(new ScoredDoc(docId, 1.0 / rank));
+        for (int rank = 1; rank <= docIds.size(); rank++) {
+            docs.add(new ScoredDoc(docIds.get(rank - 1), 1.0 / rank));
         }
         return docs;
     }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.eval.Evaluation;
+import org.askthenotes.retrieval.eval.Metric;
 import org.askthenotes.retrieval.eval.Run;
 import org.askthenotes.retrieval.eval.ScoredDoc;
 import org.junit.jupiter.api.Test;
@@ -33,26 +34,28 @@ class GoldenEvaluatorTest {
             .toList();
 
     @Test
-    void countsEachRelevantSectionOnceAtItsFirstChunkKeepingRetrieverOrder() {
+    void countsEachRelevantSectionOnceAtItsBestChunkDroppingTheRest() {
         List<ScoredDoc> docs = GoldenEvaluator.rankedDocs(QUESTION, HITS);
-        assertEquals(List.of("hit1", "r1", "hit3", "r0", "hit5"), docs.stream().map(ScoredDoc::docId).toList());
-        assertEquals(List.of(1.0, 0.5, 1.0 / 3, 0.25, 0.2), docs.stream().map(ScoredDoc::score).toList());
+        assertEquals(List.of("hit1", "r1", "r0", "hit5"), docs.stream().map(ScoredDoc::docId).toList());
+        assertEquals(List.of(1.0, 0.5, 1.0 / 3, 0.25), docs.stream().map(ScoredDoc::score).toList());
     }
 
     static Stream<Arguments> metrics() {
         return Stream.of(
                 Arguments.of("recall@1", 0.0),
-                Arguments.of("recall@3", 0.5),
+                Arguments.of("recall@2", 0.5),
+                Arguments.of("recall@3", 1.0),
                 Arguments.of("recall@5", 1.0),
                 Arguments.of("mrr@10", 0.5),
-                Arguments.of("ndcg@10", (2 / log2(3) + 1 / log2(5)) / (2 + 1 / log2(3))));
+                // the duplicate at chunk rank 3 is dropped, so the grade-1 section counts at rank 3
+                Arguments.of("ndcg@10", (2 / log2(3) + 1 / log2(4)) / (2 + 1 / log2(3))));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("metrics")
     void scoresSectionsWithTheirGrades(String metric, double expected) {
         Run run = new Run(Map.of("q", GoldenEvaluator.rankedDocs(QUESTION, HITS)));
-        Evaluation evaluation = Evaluation.of(GoldenEvaluator.qrels(List.of(QUESTION)), run, GoldenEvaluator.METRICS);
+        Evaluation evaluation = Evaluation.of(GoldenEvaluator.qrels(List.of(QUESTION)), run, List.of(Metric.parse(metric)));
         assertEquals(expected, evaluation.mean(metric), 1e-12);
     }
 

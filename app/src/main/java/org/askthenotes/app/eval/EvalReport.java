@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.askthenotes.retrieval.SearchMode;
 
 /**
  * The result of one eval run: scores per mode and, for the golden set, each question's outcome.
@@ -12,10 +13,11 @@ import java.util.Map;
  * @param model     the embedding model id
  * @param k         hits retrieved per query
  * @param queries   queries evaluated for retrieval
- * @param questions per-question outcomes, empty for BEIR runs
+ * @param questions  per-question outcomes, empty for BEIR runs
+ * @param answerMode the mode the answerer ran with (the last one evaluated), null when no answerer ran
  */
 public record EvalReport(String dataset, String model, int k, int queries, List<ModeResult> modes,
-        List<QuestionResult> questions) {
+        List<QuestionResult> questions, SearchMode answerMode) {
 
     public EvalReport {
         modes = List.copyOf(modes);

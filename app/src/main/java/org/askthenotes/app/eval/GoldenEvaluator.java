@@ -48,15 +48,18 @@ public final class GoldenEvaluator {
         this.k = k;
     }
 
+    /**
+     * Evaluates retrieval in each mode, then asks the answerer every question once, with the last mode listed
+     * (hybrid in the default order, as the app answers): answering is the costly part.
+     */
     public EvalReport evaluate(GoldenSet golden, List<SearchMode> modes, String model) {
         List<GoldenQuestion> questions = golden.questions();
         Qrels qrels = qrels(golden.answerable());
-        List<ModeResult> results = new ArrayList<>();
         List<Map<SearchMode, QuestionResult.ModeOutcome>> outcomes = new ArrayList<>();
         questions.forEach(q -> outcomes.add(new EnumMap<>(SearchMode.class)));
+        List<Evaluation> retrieval = new ArrayList<>();
         for (SearchMode mode : modes) {
             Map<String, List<ScoredDoc>> run = new LinkedHashMap<>();
-            List<AnswerOutcome> answers = new ArrayList<>();
             for (int i = 0; i < questions.size(); i++) {
                 GoldenQuestion question = questions.get(i);
                 // Off-topic questions are searched too: the report shows what they pulled up.
@@ -64,18 +67,24 @@ public final class GoldenEvaluator {
                 if (question.answerable()) {
                     run.put(question.id(), rankedDocs(question, hits));
                 }
-                AnswerOutcome answer = AnswerOutcome.of(question, answerer.apply(askRequest(question, mode)));
-                answers.add(answer);
-                outcomes.get(i).put(mode, outcome(question, hits, answer));
+                outcomes.get(i).put(mode, outcome(question, hits));
             }
-            Evaluation retrieval = Evaluation.of(qrels, new Run(run), METRICS);
-            results.add(new ModeResult(mode, retrieval, AnswerMetrics.of(questions, answers)));
+            retrieval.add(Evaluation.of(qrels, new Run(run), METRICS));
+        }
+        SearchMode answerMode = modes.get(modes.size() - 1);
+        List<AnswerOutcome> answers = questions.stream()
+                .map(q -> AnswerOutcome.of(q, answerer.apply(askRequest(q, answerMode))))
+                .toList();
+        List<ModeResult> results = new ArrayList<>();
+        for (int m = 0; m < modes.size(); m++) {
+            AnswerMetrics answerMetrics = modes.get(m) == answerMode ? AnswerMetrics.of(questions, answers) : null;
+            results.add(new ModeResult(modes.get(m), retrieval.get(m), answerMetrics));
         }
         List<QuestionResult> perQuestion = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
-            perQuestion.add(new QuestionResult(questions.get(i), outcomes.get(i)));
+            perQuestion.add(new QuestionResult(questions.get(i), outcomes.get(i), answers.get(i)));
         }
-        return new EvalReport("golden", model, k, golden.answerable().size(), results, perQuestion);
+        return new EvalReport("golden", model, k, golden.answerable().size(), results, perQuestion, answerMode);
     }
 
     private static AskRequest askRequest(GoldenQuestion question, SearchMode mode) {
@@ -117,7 +126,7 @@ public final class GoldenEvaluator {
         return "r" + index;
     }
 
-    private static QuestionResult.ModeOutcome outcome(GoldenQuestion question, List<Hit> hits, AnswerOutcome answer) {
+    private static QuestionResult.ModeOutcome outcome(GoldenQuestion question, List<Hit> hits) {
         int rank = 0;
         for (int i = 0; i < hits.size() && rank == 0; i++) {
             if (question.relevantIndexOf(hits.get(i).chunk()) >= 0) {
@@ -126,6 +135,6 @@ public final class GoldenEvaluator {
         }
         String topHit = hits.isEmpty() ? "" : hits.get(0).chunk().breadcrumb();
         boolean topRelevant = !hits.isEmpty() && question.relevantIndexOf(hits.get(0).chunk()) >= 0;
-        return new QuestionResult.ModeOutcome(rank, topHit, topRelevant, answer);
+        return new QuestionResult.ModeOutcome(rank, topHit, topRelevant);
     }
 }

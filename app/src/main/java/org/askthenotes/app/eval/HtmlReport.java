@@ -111,7 +111,8 @@ public final class HtmlReport {
         SearchMode last = modes.get(modes.size() - 1);
         body.appendElement("h2").text("Questions, misses first");
         body.appendElement("p").text("Rank of the first relevant chunk in the top " + report.k()
-                + " per mode (— none); off-topic questions show whether the answerer abstained.");
+                + " per mode (— none; n/a for off-topic questions). The answer column is the answerer's, asked with "
+                + last.id() + " retrieval.");
         Element table = body.appendElement("table");
         Element head = table.appendElement("tr");
         for (String title : List.of("id", "question", "expected heading")) {
@@ -132,7 +133,7 @@ public final class HtmlReport {
             modes.forEach(m -> tr.appendElement("td").addClass("num").text(TextReport.rankCell(q, row.byMode().get(m))));
             QuestionResult.ModeOutcome outcome = row.byMode().get(last);
             tr.appendElement("td").addClass(outcome.topHitRelevant() ? "ok" : "bad").text(outcome.topHit());
-            String answer = TextReport.answerCell(q, outcome.answer());
+            String answer = TextReport.answerCell(q, row.answer());
             tr.appendElement("td").addClass(answer.contains("✗") ? "bad" : "ok").text(answer);
         }
     }

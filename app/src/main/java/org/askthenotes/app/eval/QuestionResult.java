@@ -5,8 +5,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.askthenotes.retrieval.SearchMode;
 
-/** One golden question across modes: for the per-question table of the reports. */
-public record QuestionResult(GoldenQuestion question, Map<SearchMode, ModeOutcome> byMode) {
+/**
+ * One golden question across modes: for the per-question table of the reports.
+ *
+ * @param answer what the answerer did, in the report's answer mode
+ */
+public record QuestionResult(GoldenQuestion question, Map<SearchMode, ModeOutcome> byMode, AnswerOutcome answer) {
 
     /**
      * One mode's outcome.
@@ -16,7 +20,7 @@ public record QuestionResult(GoldenQuestion question, Map<SearchMode, ModeOutcom
      * @param topHit        breadcrumb of the first hit, "" when nothing was retrieved
      * @param topHitRelevant whether the first hit belongs to a relevant section
      */
-    public record ModeOutcome(int rank, String topHit, boolean topHitRelevant, AnswerOutcome answer) {
+    public record ModeOutcome(int rank, String topHit, boolean topHitRelevant) {
     }
 
     public QuestionResult {
@@ -25,14 +29,14 @@ public record QuestionResult(GoldenQuestion question, Map<SearchMode, ModeOutcom
 
     /**
      * How badly it went, for "misses first": answerable questions by the number of modes that found nothing
-     * relevant in the top k or abstained, then by their worst rank; off-topic questions by the modes that did not
-     * abstain.
+     * relevant in the top k (a false abstention counts as one more), then by their worst rank; off-topic questions
+     * that were answered instead of abstaining rank with the worst.
      */
     public int severity() {
         if (question.offTopic()) {
-            return (int) byMode.values().stream().filter(o -> !o.answer().abstained()).count() * 1000;
+            return answer.abstained() ? 0 : byMode.size() * 1000;
         }
-        long misses = byMode.values().stream().filter(o -> o.rank() == 0 || o.answer().abstained()).count();
+        long misses = byMode.values().stream().filter(o -> o.rank() == 0).count() + (answer.abstained() ? 1 : 0);
         int worst = byMode.values().stream().mapToInt(ModeOutcome::rank).max().orElse(0);
         return (int) misses * 1000 + worst;
     }

@@ -51,7 +51,8 @@ public final class TextReport {
         SearchMode last = modes.get(modes.size() - 1);
         out.append("\n## Questions, misses first\n\n");
         out.append("Rank: of the first relevant chunk in the top ").append(report.k())
-                .append(" (— none). Off-topic questions show whether the answerer abstained.\n\n");
+                .append(" (— none; n/a for off-topic questions). The answer column is the answerer's, asked with ")
+                .append(last.id()).append(" retrieval.\n\n");
         out.append("| id | question | expected |");
         modes.forEach(m -> out.append(' ').append(m.id()).append(" |"));
         out.append(" top hit (").append(last.id()).append(") | answer (").append(last.id()).append(") |\n|---|---|---|");
@@ -64,7 +65,7 @@ public final class TextReport {
             modes.forEach(m -> out.append(' ').append(rankCell(q, row.byMode().get(m))).append(" |"));
             QuestionResult.ModeOutcome outcome = row.byMode().get(last);
             out.append(' ').append(cell(outcome.topHit())).append(outcome.topHitRelevant() ? " ✓" : "").append(" | ")
-                    .append(answerCell(q, outcome.answer())).append(" |\n");
+                    .append(answerCell(q, row.answer())).append(" |\n");
         }
     }
 
@@ -84,7 +85,7 @@ public final class TextReport {
 
     static String rankCell(GoldenQuestion question, QuestionResult.ModeOutcome outcome) {
         if (question.offTopic()) {
-            return outcome.answer().abstained() ? "abstained" : "answered ✗";
+            return "n/a";
         }
         return outcome.rank() == 0 ? "—" : Integer.toString(outcome.rank());
     }

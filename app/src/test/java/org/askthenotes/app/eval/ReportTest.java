@@ -35,21 +35,20 @@ class ReportTest {
         List<GoldenQuestion> questions = List.of(FOUND, MISSED, OFF);
         List<AnswerOutcome> answers = List.of(good, good, abstained);
         List<ModeResult> modes = List.of(
-                new ModeResult(SearchMode.BM25, Evaluation.of(qrels, bm25, GoldenEvaluator.METRICS),
-                        AnswerMetrics.of(questions, answers)),
+                new ModeResult(SearchMode.BM25, Evaluation.of(qrels, bm25, GoldenEvaluator.METRICS), null),
                 new ModeResult(SearchMode.HYBRID, Evaluation.of(qrels, hybrid, GoldenEvaluator.METRICS),
                         AnswerMetrics.of(questions, answers)));
         List<QuestionResult> rows = List.of(
                 new QuestionResult(FOUND, Map.of(
-                        SearchMode.BM25, new QuestionResult.ModeOutcome(1, "RAG › RAG", true, good),
-                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(2, "LLM › Tokens", false, good))),
+                        SearchMode.BM25, new QuestionResult.ModeOutcome(1, "RAG › RAG", true),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(2, "LLM › Tokens", false)), good),
                 new QuestionResult(MISSED, Map.of(
-                        SearchMode.BM25, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false, good),
-                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false, good))),
+                        SearchMode.BM25, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false)), good),
                 new QuestionResult(OFF, Map.of(
-                        SearchMode.BM25, new QuestionResult.ModeOutcome(0, "RAG › RAG", false, abstained),
-                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "RAG › RAG", false, abstained))));
-        return new EvalReport("golden", "all-minilm-l6-v2", 10, 2, modes, rows);
+                        SearchMode.BM25, new QuestionResult.ModeOutcome(0, "RAG › RAG", false),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "RAG › RAG", false)), abstained));
+        return new EvalReport("golden", "all-minilm-l6-v2", 10, 2, modes, rows, SearchMode.HYBRID);
     }
 
     @Test
@@ -59,8 +58,10 @@ class ReportTest {
         assertTrue(html.select("[href]").isEmpty(), "no links out");
         assertEquals(1, html.select("head style").size());
         Element svg = html.selectFirst("svg");
-        int metrics = report().metricNames().size();
-        assertEquals(2 * metrics, svg.select("rect:has(title)").size());
+        int retrievalMetrics = GoldenEvaluator.METRICS.size();
+        int answerMetrics = AnswerMetrics.NAMES.size();
+        assertEquals(retrievalMetrics + answerMetrics, report().metricNames().size());
+        assertEquals(2 * report().metricNames().size(), svg.select("rect:has(title)").size());
         assertEquals("hybrid mrr@10 = 0.2500", svg.select("rect > title").stream().map(Element::text)
                 .filter(t -> t.startsWith("hybrid mrr@10")).findFirst().orElseThrow());
     }
@@ -75,14 +76,15 @@ class ReportTest {
         assertEquals(List.of("missed", "什麼是溫度參數？", "llm.md › Temperature", "—", "—", "LLM › Tokens",
                 "cites relevant ✓"), table.select("tr").get(1).children().eachText());
         assertEquals("What is <RAG> & why?", table.select("tr").get(2).child(1).text());
-        assertEquals(List.of("abstained", "abstained"), table.select("tr").get(3).children().eachText().subList(3, 5));
+        assertEquals(List.of("n/a", "n/a", "RAG › RAG", "abstained ✓"),
+                table.select("tr").get(3).children().eachText().subList(3, 7));
     }
 
     @Test
     void markdownHasTheMetricsTableAndQuestionsMissesFirst() {
         String markdown = TextReport.markdown(report());
         assertTrue(markdown.contains("| mrr@10 | 0.5000 | 0.2500 |"), markdown);
-        assertTrue(markdown.contains("| abstention-recall | 1.0000 | 1.0000 |"), markdown);
+        assertTrue(markdown.contains("| abstention-recall |  | 1.0000 |"), markdown);
         assertTrue(markdown.indexOf("| missed |") < markdown.indexOf("| found |"), markdown);
         assertTrue(markdown.contains("| found | What is <RAG> & why? | rag.md › RAG | 1 | 2 | LLM › Tokens |"), markdown);
     }
@@ -95,6 +97,7 @@ class ReportTest {
         assertEquals(0.5, json.get("hybrid").get("recall@10").asDouble());
         assertTrue(json.get("hybrid").has("ndcg@10"));
         assertTrue(json.get("hybrid").has("citation-accuracy"));
+        assertTrue(!json.get("bm25").has("citation-accuracy"), "the answerer ran in hybrid only");
     }
 
     @Test

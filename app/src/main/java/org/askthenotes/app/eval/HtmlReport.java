@@ -70,7 +70,8 @@ public final class HtmlReport {
         List<ModeResult> modes = report.modes();
         int groupWidth = modes.size() * BAR + GROUP_GAP;
         int width = LEFT + metrics.size() * groupWidth + 10;
-        int height = TOP + PLOT_HEIGHT + 50;
+        // room below the axis for the slanted metric names
+        int height = TOP + PLOT_HEIGHT + 110;
         Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
                 .attr("width", Integer.toString(width)).attr("height", Integer.toString(height))
                 .attr("viewBox", "0 0 " + width + " " + height).attr("role", "img")
@@ -95,8 +96,10 @@ public final class HtmlReport {
                 rect.appendElement("title").text(modes.get(m).mode().id() + " " + metric + " = "
                         + TextReport.format(value));
             }
-            svg.appendElement("text").attr("x", n(groupX + modes.size() * BAR / 2.0)).attr("y", n(TOP + PLOT_HEIGHT + 16))
-                    .attr("text-anchor", "middle").text(metric);
+            double labelX = groupX + modes.size() * BAR / 2.0;
+            double labelY = TOP + PLOT_HEIGHT + 14;
+            svg.appendElement("text").attr("x", n(labelX)).attr("y", n(labelY)).attr("text-anchor", "end")
+                    .attr("transform", "rotate(-35 " + n(labelX) + " " + n(labelY) + ")").text(metric);
         }
         for (int m = 0; m < modes.size(); m++) {
             double x = LEFT + m * 90;

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +94,19 @@ public final class EvalCommand implements Callable<Integer> {
     Double tolerance;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(spec.commandLine().getOut(), err);
+        } catch (IOException | IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // Bad input (a missing file, a golden section that names no chunk) is the user's to fix: say what, no trace.
+            err.println("eval: " + (e instanceof NoSuchFileException ? "no such file: " : "") + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws IOException {
         String dataset = beir == null ? "golden" : beir.toAbsolutePath().normalize().getFileName().toString();
         Path indexDir = index != null ? index : reportDir.resolve("index").resolve(dataset + "-" + model);
         EvalRunner.Options options = new EvalRunner.Options(indexDir, model, modes,

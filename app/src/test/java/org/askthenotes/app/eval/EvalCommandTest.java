@@ -42,6 +42,16 @@ class EvalCommandTest {
     }
 
     @Test
+    void namesAMissingGoldenFileWithoutAStackTrace(@org.junit.jupiter.api.io.TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        Path missing = dir.resolve("nope.jsonl");
+        int exit = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err))
+                .execute("--golden", missing.toString(), "--report-dir", dir.toString());
+        assertEquals(1, exit);
+        assertEquals("eval: no such file: " + missing + System.lineSeparator(), err.toString());
+    }
+
+    @Test
     void progressBarShowsDoneOfTotal() {
         assertEquals("embedding [###############               ] 50/100 50%", ProgressBar.render("embedding", 50, 100));
         StringWriter out = new StringWriter();

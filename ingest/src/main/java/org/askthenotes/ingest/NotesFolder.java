@@ -56,18 +56,30 @@ final class NotesFolder {
     }
 
     /**
-     * Java's glob "**&#47;*.md" needs at least one folder, so each pattern that starts with "**&#47;" also
-     * gets its variant without that prefix: "**&#47;*.md" then matches a top-level "a.md" too.
+     * In Java's globs "**&#47;" needs at least one folder, so "**&#47;*.md" would miss a top-level "a.md". Each
+     * pattern is also matched with every "**&#47;" in it left out, which gives the zero-folders case.
      */
     private static List<PathMatcher> matchers(List<String> globs) {
         List<PathMatcher> matchers = new ArrayList<>();
         for (String glob : globs) {
-            matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
-            if (glob.startsWith("**/")) {
-                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
+            for (String variant : zeroFolderVariants(glob)) {
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + variant));
             }
         }
         return matchers;
+    }
+
+    static List<String> zeroFolderVariants(String glob) {
+        int at = glob.indexOf("**/");
+        if (at < 0) {
+            return List.of(glob);
+        }
+        List<String> variants = new ArrayList<>();
+        for (String rest : zeroFolderVariants(glob.substring(at + 3))) {
+            variants.add(glob.substring(0, at + 3) + rest);
+            variants.add(glob.substring(0, at) + rest);
+        }
+        return variants;
     }
 
     private boolean selected(Path relative) {

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * Cuts a note's sections into chunks whose text to embed stays within a word-piece budget.
  *
  * <p>A chunk never holds two sections, with one exception: a tiny section (under {@link #TINY_SECTION_TOKENS}
- * of body) joins its parent's chunk, or the next section's when it has no parent, prefixed by its own heading so
- * the words keep their context. Within a section, blocks are packed in order; an English block directly followed
+ * of body) joins its parent's chunk, or the next section's when it has no parent (see {@code Homes#home}),
+ * prefixed by its own heading so the words keep their context. Within a section, blocks are packed in order; an English block directly followed
  * by a Chinese one is a pair that is only split when the pair alone is over budget. A block over budget is split
  * at lines, then sentences, then words.
  */
@@ -89,36 +89,38 @@ final class Chunker {
     }
 
     private List<List<SourceBlock>> pack(NoteInfo note, Section owner, List<List<SourceBlock>> units) {
+        return pack(note, owner, new ArrayList<>(), units);
+    }
+
+    /** Greedy: fill the current chunk unit by unit; a unit too big on its own is split and keeps filling it. */
+    private List<List<SourceBlock>> pack(NoteInfo note, Section owner, List<SourceBlock> start,
+                                         List<List<SourceBlock>> units) {
         List<List<SourceBlock>> chunks = new ArrayList<>();
-        List<SourceBlock> current = new ArrayList<>();
+        List<SourceBlock> current = start;
         for (List<SourceBlock> unit : units) {
             List<SourceBlock> joined = new ArrayList<>(current);
             joined.addAll(unit);
             if (fits(note, owner, joined)) {
                 current = joined;
-                continue;
-            }
-            if (!current.isEmpty()) {
+            } else if (fits(note, owner, unit)) {
                 chunks.add(current);
+                current = new ArrayList<>(unit);
+            } else {
+                List<List<SourceBlock>> smaller = smaller(unit);
+                if (smaller.size() == 1) {
+                    // One character over budget: only a heading chain longer than the budget gets here.
+                    chunks.add(current);
+                    chunks.add(unit);
+                    current = new ArrayList<>();
+                    continue;
+                }
+                List<List<SourceBlock>> split = pack(note, owner, current, smaller);
+                chunks.addAll(split.subList(0, split.size() - 1));
+                current = new ArrayList<>(split.get(split.size() - 1));
             }
-            current = new ArrayList<>(unit);
-            if (fits(note, owner, unit)) {
-                continue;
-            }
-            List<List<SourceBlock>> smaller = smaller(unit);
-            if (smaller.size() == 1) {
-                // A single character over budget: only a heading chain longer than the budget gets here.
-                chunks.add(current);
-                current = new ArrayList<>();
-                continue;
-            }
-            List<List<SourceBlock>> split = pack(note, owner, smaller);
-            chunks.addAll(split.subList(0, split.size() - 1));
-            current = new ArrayList<>(split.get(split.size() - 1));
         }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
+        chunks.add(current);
+        chunks.removeIf(List::isEmpty);
         return chunks;
     }
 
@@ -201,21 +203,34 @@ final class Chunker {
             return homes;
         }
 
-        /** Itself unless tiny; then its parent's home; with no parent, the next section that is not tiny. */
+        /**
+         * Itself unless tiny. A tiny section joins its parent's chunk when the parent has text of its own; else a
+         * tiny introduction joins its first subsection that is big enough; else it gathers under its (empty)
+         * parent's heading; with no parent at all, it joins the next section that is big enough.
+         */
         private int home(int i) {
             if (!tiny[i]) {
                 return i;
             }
             int parent = parent(i);
-            if (parent >= 0) {
+            if (parent >= 0 && !sections.get(parent).blocks().isEmpty()) {
                 return home(parent);
             }
-            for (int next = i + 1; next < tiny.length; next++) {
-                if (!tiny[next]) {
+            for (int next = i + 1; next < tiny.length && (parent < 0 || isDescendant(next, i)); next++) {
+                if (!tiny[next] && !sections.get(next).blocks().isEmpty()) {
                     return next;
                 }
             }
-            return i;
+            return parent >= 0 ? parent : i;
+        }
+
+        private boolean isDescendant(int candidate, int ancestor) {
+            for (int j = parent(candidate); j >= 0; j = parent(j)) {
+                if (j == ancestor) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private int parent(int i) {

@@ -28,13 +28,14 @@ final class MarkdownSections {
      * @param frontMatterYaml the YAML between the front matter fences, null when the note has none
      * @param frontMatterLine 1-based file line of the first YAML line
      * @param firstH1         text of the first level-1 heading, "" when there is none
-     * @param problems        warnings about the Markdown (an unclosed code fence)
+     * @param problems        warnings about the Markdown (an unclosed code fence or front matter)
      */
     record Parsed(String frontMatterYaml, int frontMatterLine, List<Section> sections, String firstH1,
                   List<Problem> problems) {
     }
 
     private final Parser parser;
+    private final Parser withoutFrontMatter;
     private final BlockText blockText;
 
     MarkdownSections() {
@@ -43,12 +44,22 @@ final class MarkdownSections {
                 .extensions(extensions)
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS)
                 .build();
+        this.withoutFrontMatter = Parser.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .build();
         this.blockText = new BlockText(extensions);
     }
 
     Parsed parse(String path, String text) {
         Node document = parser.parse(text);
         Builder builder = new Builder(path, text);
+        if (document.getFirstChild() instanceof YamlFrontMatterBlock block && !closed(block, text)) {
+            // The front matter extension would swallow the whole note; read it all as Markdown instead.
+            builder.problems.add(new Problem(path, 1, Problem.Severity.WARNING,
+                    "front matter opened at line 1 is never closed with '---': the note is read without it"));
+            document = withoutFrontMatter.parse(text);
+        }
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             builder.add(block);
         }
@@ -63,6 +74,13 @@ final class MarkdownSections {
             }
         });
         return builder.finish();
+    }
+
+    private static boolean closed(YamlFrontMatterBlock block, String text) {
+        List<SourceSpan> spans = spans(block);
+        SourceSpan last = spans.get(spans.size() - 1);
+        String line = text.substring(last.getInputIndex(), last.getInputIndex() + last.getLength()).strip();
+        return spans.size() >= 2 && (line.equals("---") || line.equals("..."));
     }
 
     private static int startLine(Node node) {

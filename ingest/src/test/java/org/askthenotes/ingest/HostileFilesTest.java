@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,7 +40,8 @@ class HostileFilesTest {
                 Arguments.of("empty.md", Problem.Severity.ERROR, 0, "empty note"),
                 Arguments.of("big.md", Problem.Severity.ERROR, 0, "over the limit of 4096 bytes"),
                 Arguments.of("broken-yaml.md", Problem.Severity.WARNING, 4, "broken YAML front matter"),
-                Arguments.of("unclosed-fence.md", Problem.Severity.WARNING, 7, "code fence opened at line 7"));
+                Arguments.of("unclosed-fence.md", Problem.Severity.WARNING, 7, "code fence opened at line 7"),
+                Arguments.of("unclosed-front-matter.md", Problem.Severity.WARNING, 1, "never closed with '---'"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -58,7 +60,8 @@ class HostileFilesTest {
     void everyGoodOrWarnedNoteIsStillIngested() {
         Map<String, Note> notes = result.notes().stream().collect(Collectors.toMap(Note::path, Function.identity()));
 
-        assertEquals(List.of("broken-yaml.md", "crlf-bom.md", "good.md", "nested/also-good.md", "unclosed-fence.md"),
+        assertEquals(List.of("broken-yaml.md", "crlf-bom.md", "good.md", "nested/also-good.md", "unclosed-fence.md",
+                        "unclosed-front-matter.md"),
                 notes.keySet().stream().sorted().toList());
         notes.values().forEach(note -> assertTrue(!note.chunks().isEmpty(), note.path()));
         assertTrue(notes.get("unclosed-fence.md").chunks().stream()
@@ -84,10 +87,10 @@ class HostileFilesTest {
     void theReportCountsWhatItSawAndSkipsHiddenAndNonMarkdownFiles() {
         IngestReport report = result.report();
 
-        assertEquals(9, report.filesSeen(), "every *.md except .hidden.md");
-        assertEquals(5, report.notesRead());
+        assertEquals(10, report.filesSeen(), "every *.md except .hidden.md");
+        assertEquals(6, report.notesRead());
         assertEquals(result.notes().stream().mapToInt(n -> n.chunks().size()).sum(), report.chunks());
-        assertEquals(6, report.problems().size(), report.problems().toString());
-        assertEquals(java.util.Set.of("binary.md", "invalid-utf8.md", "empty.md", "big.md"), report.skippedPaths());
+        assertEquals(7, report.problems().size(), report.problems().toString());
+        assertEquals(Set.of("binary.md", "invalid-utf8.md", "empty.md", "big.md"), report.skippedPaths());
     }
 }

@@ -24,6 +24,9 @@ final class Chunker {
     /** A section whose body is shorter than this many word pieces is merged rather than indexed alone. */
     static final int TINY_SECTION_TOKENS = 40;
 
+    /** The ordinal of a chunk that is only measured, never returned: it needs no id. */
+    private static final int DRAFT = -1;
+
     /** What every chunk of one note shares. */
     record NoteInfo(String path, String title, List<String> tags, List<String> categories, String date) {
     }
@@ -55,6 +58,8 @@ final class Chunker {
         groups.forEach((ownerIndex, units) -> {
             Section owner = sections.get(ownerIndex);
             List<List<SourceBlock>> packed = pack(note, owner, units);
+            // A piece that is only whitespace (a blank line of code) must not become a chunk of its own.
+            packed.removeIf(blocks -> passages(blocks).isEmpty());
             for (int ordinal = 0; ordinal < packed.size(); ordinal++) {
                 chunks.add(chunk(note, owner, packed.get(ordinal), ordinal));
             }
@@ -140,7 +145,7 @@ final class Chunker {
     }
 
     private boolean fits(NoteInfo note, Section owner, List<SourceBlock> blocks) {
-        return tokens.estimateTokenCountInText(chunk(note, owner, blocks, 0).textToEmbed()) <= budget;
+        return tokens.estimateTokenCountInText(chunk(note, owner, blocks, DRAFT).textToEmbed()) <= budget;
     }
 
     private static Chunk chunk(NoteInfo note, Section owner, List<SourceBlock> blocks, int ordinal) {
@@ -148,7 +153,8 @@ final class Chunker {
         int start = blocks.stream().mapToInt(SourceBlock::startLine).min().orElse(owner.headingLine());
         int end = blocks.stream().mapToInt(SourceBlock::endLine).max().orElse(owner.headingLine());
         String text = String.join("\n\n", passages.stream().map(Passage::text).toList());
-        return new Chunk(id(note.path(), owner.headingPath(), ordinal, text), note.path(), note.title(),
+        String id = ordinal == DRAFT ? "" : id(note.path(), owner.headingPath(), ordinal, text);
+        return new Chunk(id, note.path(), note.title(),
                 owner.headingPath(), owner.anchor(), start, end, passages, note.tags(), note.categories(),
                 note.date());
     }

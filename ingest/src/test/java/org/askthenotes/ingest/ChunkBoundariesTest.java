@@ -35,6 +35,9 @@ class ChunkBoundariesTest {
         for (int i = 0; i < 80; i++) {
             note.append("value_").append(i).append(" = compute(value_").append(i - 1).append(", factor=").append(i)
                     .append(")\n");
+            if (i % 10 == 9) {
+                note.append("\n\n");
+            }
         }
         note.append("```\n\n## Giant word\n\n").append("abcdefghij".repeat(120)).append("\n");
         return note.toString();
@@ -51,6 +54,7 @@ class ChunkBoundariesTest {
         for (Chunk chunk : split.chunks()) {
             int tokens = TOKENIZER.estimateTokenCountInText(chunk.textToEmbed());
             assertTrue(tokens <= budget, tokens + " word pieces over " + budget + " in " + chunk.breadcrumb());
+            assertFalse(chunk.text().isBlank(), "no chunk of whitespace only");
         }
         assertTrue(split.chunks().size() > whole.chunks().size());
         assertEquals(4, whole.chunks().size(), "one chunk per section when nothing needs splitting");

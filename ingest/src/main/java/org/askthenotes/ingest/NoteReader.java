@@ -1,6 +1,6 @@
 package org.askthenotes.ingest;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,7 +21,14 @@ final class NoteReader {
         this.chunker = chunker;
     }
 
-    Read read(String path, byte[] bytes) {
+    Read read(NotesFolder.NoteFile file) {
+        String path = file.path();
+        byte[] bytes;
+        try {
+            bytes = file.read();
+        } catch (IOException e) {
+            return new Read(null, List.of(new Problem(path, 0, Problem.Severity.ERROR, "cannot read: " + e)));
+        }
         NoteDecoder.Decoded decoded = NoteDecoder.decode(path, bytes);
         if (decoded.problem() != null) {
             return new Read(null, List.of(decoded.problem()));

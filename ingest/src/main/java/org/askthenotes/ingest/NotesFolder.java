@@ -16,16 +16,22 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Finds the note files under a root and reads their bytes. Symbolic links are followed only while they stay
- * inside the root; hidden files and folders are skipped; every file that cannot be read gets one ERROR.
+ * Finds the note files under a root. Symbolic links are followed only while they stay inside the root; hidden
+ * files and folders are skipped; every file that cannot be a note (too big, a loop, outside) gets one ERROR.
  */
 final class NotesFolder {
 
-    /** The bytes of one note file, keyed by its path relative to the root with '/' separators. */
-    record NoteFile(String path, byte[] bytes) {
+    /**
+     * One note file, keyed by its path relative to the root with '/' separators; read only when its turn comes,
+     * so a big folder is never held in memory at once.
+     */
+    record NoteFile(String path, Path file) {
+        byte[] read() throws IOException {
+            return Files.readAllBytes(file);
+        }
     }
 
-    /** What a walk found: the readable files in path order, the problems, and how many files matched. */
+    /** What a walk found: the candidate files in path order, the problems, and how many files matched. */
     record Listing(List<NoteFile> files, List<Problem> problems, int filesSeen) {
     }
 
@@ -104,15 +110,21 @@ final class NotesFolder {
         }
 
         @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (dir.equals(root)) {
                 return FileVisitResult.CONTINUE;
             }
             if (hidden(dir)) {
                 return FileVisitResult.SKIP_SUBTREE;
             }
-            if (!dir.toRealPath().startsWith(realRoot)) {
-                error(dir, "symbolic link leads outside the notes folder (to " + dir.toRealPath() + "); not followed");
+            try {
+                Path real = dir.toRealPath();
+                if (!real.startsWith(realRoot)) {
+                    error(dir, "symbolic link leads outside the notes folder (to " + real + "); not followed");
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+            } catch (IOException e) {
+                error(dir, "cannot read folder: " + e);
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -124,7 +136,7 @@ final class NotesFolder {
                 return FileVisitResult.CONTINUE;
             }
             filesSeen++;
-            read(file, attrs);
+            consider(file, attrs);
             return FileVisitResult.CONTINUE;
         }
 
@@ -150,7 +162,7 @@ final class NotesFolder {
             return FileVisitResult.CONTINUE;
         }
 
-        private void read(Path file, BasicFileAttributes attrs) {
+        private void consider(Path file, BasicFileAttributes attrs) {
             try {
                 if (attrs.isSymbolicLink()) {
                     error(file, "broken symbolic link (its target does not exist)");
@@ -169,7 +181,7 @@ final class NotesFolder {
                     error(file, "file is " + attrs.size() + " bytes, over the limit of " + maxFileBytes + " bytes");
                     return;
                 }
-                files.add(new NoteFile(pathOf(file), Files.readAllBytes(file)));
+                files.add(new NoteFile(pathOf(file), file));
             } catch (IOException e) {
                 error(file, "cannot read: " + e);
             }

@@ -37,7 +37,7 @@ public final class NotesIngestor {
         List<Note> notes = new ArrayList<>();
         List<Problem> problems = new ArrayList<>(listing.problems());
         for (NotesFolder.NoteFile file : listing.files()) {
-            NoteReader.Read read = reader.read(file.path(), file.bytes());
+            NoteReader.Read read = reader.read(file);
             problems.addAll(read.problems());
             if (read.note() != null) {
                 notes.add(read.note());

@@ -23,6 +23,8 @@ import org.askthenotes.ingest.IngestResult;
  * One writer, many concurrent searchers; a sync is one commit.
  */
 public final class NotesIndex implements Retriever, Closeable {
+    private static final double RAM_BUFFER_MB = 128;
+
     private final Path path;
     private final Directory directory;
     private final Analyzer analyzer;
@@ -65,7 +67,9 @@ public final class NotesIndex implements Retriever, Closeable {
         Analyzer analyzer = Analyzers.perField();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false);
+                .setCommitOnClose(false)
+                // fewer, larger segments on a big sync: each segment is one more HNSW graph to search and merge
+                .setRAMBufferSizeMB(RAM_BUFFER_MB);
         try {
             IndexWriter writer = new IndexWriter(fs, config);
             return new NotesIndex(directory, fs, analyzer, writer, embedder, options);

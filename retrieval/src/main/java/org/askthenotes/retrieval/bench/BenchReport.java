@@ -45,12 +45,12 @@ record BenchReport(RetrievalBench.Options options, Embedder model, IngestMeasure
 
     private String ingestSection() {
         return String.format(Locale.ROOT, """
-                ## Ingest against raw embedding (%d chunks, real model)
+                ## Ingest against raw embedding (%d chunks, real model, in four interleaved slices)
 
                 | | seconds | chunks/s |
                 |---|---:|---:|
                 | raw `embedAll` of the chunks' texts | %.1f | %.1f |
-                | `NotesIndex.sync` into an empty index (embedding + indexing + commit) | %.1f | %.1f |
+                | `NotesIndex.sync`, each adding one slice (embedding + indexing + commit) | %.1f | %.1f |
 
                 Ratio ingest / raw: **%.2f** (target ≥ 0.9: %s).
 

@@ -43,7 +43,8 @@ final class HybridRetriever {
         List<Candidate> ranked = switch (request.mode()) {
             case BM25 -> single(bm25List);
             case VECTOR -> single(vectorList);
-            case HYBRID -> fused(bm25List, vectorList);
+            case HYBRID -> fused(bm25List, vectorList, QueryLanguage.isMostlyChinese(request.query())
+                    ? options.chineseVectorWeight() : 1.0);
         };
         return toHits(searcher, ranked, bm25List, vectorList, queryVector, request);
     }
@@ -59,9 +60,9 @@ final class HybridRetriever {
         return list.stream().map(d -> new Candidate(d.doc, d.score)).toList();
     }
 
-    private List<Candidate> fused(List<ScoreDoc> bm25List, List<ScoreDoc> vectorList) {
+    private List<Candidate> fused(List<ScoreDoc> bm25List, List<ScoreDoc> vectorList, double vectorWeight) {
         List<List<Integer>> rankings = List.of(docs(bm25List), docs(vectorList));
-        return fusion.fuse(rankings).stream().map(f -> new Candidate(f.item(), f.score())).toList();
+        return fusion.fuse(rankings, List.of(1.0, vectorWeight)).stream().map(f -> new Candidate(f.item(), f.score())).toList();
     }
 
     private static List<Integer> docs(List<ScoreDoc> list) {

@@ -43,6 +43,17 @@ public final class RrfFusion {
      * better single rank, then to the one met first, so the order is deterministic.
      */
     public <T> List<Fused<T>> fuse(List<List<T>> rankings) {
+        return fuse(rankings, rankings.stream().map(r -> 1.0).toList());
+    }
+
+    /**
+     * Weighted RRF: list i adds weights[i] / (k + rank). A weight below 1 lets a list that is known to be weak for
+     * this query (say, an English-only embedding model on a Chinese question) still vote, but less.
+     */
+    public <T> List<Fused<T>> fuse(List<List<T>> rankings, List<Double> weights) {
+        if (weights.size() != rankings.size()) {
+            throw new IllegalArgumentException(weights.size() + " weights for " + rankings.size() + " lists");
+        }
         Map<T, int[]> ranks = new LinkedHashMap<>();
         for (int list = 0; list < rankings.size(); list++) {
             List<T> ranking = rankings.get(list);
@@ -55,17 +66,17 @@ public final class RrfFusion {
             }
         }
         List<Fused<T>> fused = new ArrayList<>(ranks.size());
-        ranks.forEach((item, itemRanks) -> fused.add(new Fused<>(item, score(itemRanks),
+        ranks.forEach((item, itemRanks) -> fused.add(new Fused<>(item, score(itemRanks, weights),
                 Arrays.stream(itemRanks).boxed().toList())));
         fused.sort(Comparator.comparingDouble((Fused<T> f) -> -f.score()).thenComparingInt(Fused::bestRank));
         return fused;
     }
 
-    private double score(int[] itemRanks) {
+    private double score(int[] itemRanks, List<Double> weights) {
         double score = 0;
-        for (int rank : itemRanks) {
-            if (rank > 0) {
-                score += 1.0 / (k + rank);
+        for (int list = 0; list < itemRanks.length; list++) {
+            if (itemRanks[list] > 0) {
+                score += weights.get(list) / (k + itemRanks[list]);
             }
         }
         return score;

@@ -34,6 +34,23 @@ class RrfFusionTest {
         assertEquals(expected, fused);
     }
 
+    static Stream<Arguments> weightedFusions() {
+        return Stream.of(
+                Arguments.of("equal weights are plain RRF", List.of(1.0, 1.0), List.of("b", "a", "c")),
+                Arguments.of("a weak list still votes: second in both passes first in one",
+                        List.of(1.0, 0.15), List.of("b", "a", "c")),
+                Arguments.of("a zero weight leaves the first list's order", List.of(1.0, 0.0), List.of("a", "b", "c")),
+                Arguments.of("a zero first weight follows the second list", List.of(0.0, 1.0), List.of("c", "b", "a")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("weightedFusions")
+    void weightsScaleEachListsVote(String name, List<Double> weights, List<String> expected) {
+        List<List<String>> rankings = List.of(List.of("a", "b"), List.of("c", "b"));
+        List<String> fused = new RrfFusion(60).fuse(rankings, weights).stream().map(RrfFusion.Fused::item).toList();
+        assertEquals(expected, fused);
+    }
+
     @Test
     void scoresAreSumsOfReciprocalRanksAndRanksAreKept() {
         List<RrfFusion.Fused<String>> fused = new RrfFusion(60).fuse(List.of(List.of("a", "b"), List.of("b")));
@@ -47,6 +64,12 @@ class RrfFusionTest {
     @Test
     void rejectsAnItemTwiceInOneList() {
         assertThrows(IllegalArgumentException.class, () -> new RrfFusion(60).fuse(List.of(List.of("a", "a"))));
+    }
+
+    @Test
+    void rejectsWeightsThatDoNotMatchTheLists() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new RrfFusion(60).fuse(List.of(List.of("a")), List.of(1.0, 1.0)));
     }
 
     @Test

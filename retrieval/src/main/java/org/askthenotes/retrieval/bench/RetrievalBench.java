@@ -73,7 +73,7 @@ public final class RetrievalBench {
     }
 
     /** Runs every measurement and returns the Markdown report. */
-    public static String run(Options options) throws IOException {
+    static String run(Options options) throws IOException {
         Path work = options.work() != null ? options.work() : Files.createTempDirectory("atn-bench");
         try {
             Embedder model = Embedders.create(Embedders.DEFAULT);

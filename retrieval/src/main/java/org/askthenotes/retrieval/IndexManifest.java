@@ -3,6 +3,7 @@ package org.askthenotes.retrieval;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.askthenotes.ingest.NotesIngestor;
 
 /**
  * What the vectors and chunks in an index were made with, kept in the commit's user data: when any of it differs
@@ -12,8 +13,8 @@ record IndexManifest(String modelId, int dimension, String chunkerVersion) {
     /** Bumped when this module changes how documents are laid out, which also needs a rebuild. */
     static final String FORMAT_VERSION = "1";
 
-    /** Until ingest publishes its chunker version, chunks are assumed to come from this one. */
-    static final String CHUNKER_VERSION = "1";
+    /** Chunks cut by another chunker version have other ids and boundaries: the index must be rebuilt. */
+    static final String CHUNKER_VERSION = Integer.toString(NotesIngestor.CHUNKER_VERSION);
 
     private static final String MODEL = "atn.model";
     private static final String DIMENSION = "atn.dimension";

@@ -40,7 +40,7 @@ class BundledNotesSyncTest {
         NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults());
         try (NotesIndex index = NotesIndex.open(work.resolve("index"), embedder,
                 RetrievalOptions.defaults().withMaxPerSection(0))) {
-            IngestResult first = BundledNotes.ingest(ingestor, notes);
+            IngestResult first = ingestor.ingest(notes);
             index.sync(first, SyncListener.NONE);
             Map<String, Set<String>> before = idsByNote(index, first);
 
@@ -54,7 +54,7 @@ class BundledNotesSyncTest {
                     StandardCharsets.UTF_8);
             // a half-written save: the ingestor skips the file, the index keeps what it had
             Files.write(notes.resolve("aif-c01-sagemaker.md"), new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xFE, '\n'});
-            IngestResult second = BundledNotes.ingest(ingestor, notes);
+            IngestResult second = ingestor.ingest(notes);
             assumeTrue(second.report().skippedPaths().contains("aif-c01-sagemaker.md"),
                     "the ingestor did not skip a note that is not UTF-8: " + second.report().problems());
 

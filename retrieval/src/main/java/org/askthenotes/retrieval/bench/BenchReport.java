@@ -71,6 +71,10 @@ record BenchReport(RetrievalBench.Options options, Embedder model, IngestMeasure
         for (SearchMode mode : SearchMode.values()) {
             md.append(row(mode.id() + " search (embedding included)", size.search().get(mode), size.embedQuery()));
         }
+        for (SearchMode mode : SearchMode.values()) {
+            md.append(row(mode.id() + " search alone (query vector given)", size.searchGivenVector().get(mode),
+                    size.embedQuery()));
+        }
         double hybridRatio = size.search().get(SearchMode.HYBRID).p50() / size.embedQuery().p50();
         md.append(String.format(Locale.ROOT, "%nHybrid p50 ÷ embed p50: **%.2f×** (target ≤ 1.2×: %s).%n%n",
                 hybridRatio, verdict(hybridRatio <= 1.2)));

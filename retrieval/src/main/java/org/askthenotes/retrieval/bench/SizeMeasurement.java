@@ -34,6 +34,7 @@ record SizeMeasurement(
         long heapBytes,
         Latencies embedQuery,
         Map<SearchMode, Latencies> search,
+        Map<SearchMode, Latencies> searchGivenVector,
         Latencies luceneVector,
         Latencies storeSearch,
         double luceneRecall,
@@ -60,6 +61,10 @@ record SizeMeasurement(
             long heap = heapAfterGc();
             Map<SearchMode, Latencies> search = new EnumMap<>(SearchMode.class);
             Latencies embed = timeQueries(model, index, latencyQueries, search);
+            // the same queries again with their vectors known: what the index itself costs per mode
+            latencyQueries.forEach(q -> embedder.register(q, model.embedQuery(q)));
+            Map<SearchMode, Latencies> searchGivenVector = new EnumMap<>(SearchMode.class);
+            timeQueries(model, index, latencyQueries, searchGivenVector);
             // from here on a recall query's vector is known: searches time the index alone, like the store's
             for (int q = 0; q < recallQueries.size(); q++) {
                 embedder.register(recallQueries.get(q), model.embedQuery(recallQueries.get(q)));
@@ -68,7 +73,8 @@ record SizeMeasurement(
             double luceneRecall = luceneRecall(index, embedder, recallQueries, chunks, vectors, luceneVector);
             Latencies storeLatency = new Latencies(recallQueries.size());
             double storeRecall = storeRecall(embedder, recallQueries, chunks, vectors, storeLatency);
-            return new SizeMeasurement(size, build, stats.sizeOnDiskBytes(), heap, embed, search, luceneVector,
+            return new SizeMeasurement(size, build, stats.sizeOnDiskBytes(), heap, embed, search, searchGivenVector,
+                    luceneVector,
                     storeLatency, luceneRecall, storeRecall);
         }
     }

@@ -49,54 +49,58 @@ final class NotesSync {
             throws IOException {
         long start = System.nanoTime();
         boolean rebuild = !rebuildReason.isEmpty();
-        Set<String> skipped = ingest.report().skippedPaths();
-        Map<String, String> indexed;
-        List<Note> toIndex = new ArrayList<>();
-        List<String> toDelete = new ArrayList<>();
-        int added = 0;
-        int changed = 0;
-        int unchanged = 0;
-        int kept = 0;
+        Plan plan;
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            indexed = indexedHashes(reader);
-            Set<String> seen = new HashSet<>();
-            for (Note note : ingest.notes()) {
-                if (!seen.add(note.path())) {
-                    throw new IllegalArgumentException("the ingest result holds note " + note.path() + " twice");
-                }
-                String hash = indexed.get(note.path());
-                if (hash == null) {
-                    added++;
-                    toIndex.add(note);
-                } else if (!rebuild && hash.equals(note.contentHash())) {
-                    unchanged++;
-                } else {
-                    changed++;
-                    toIndex.add(note);
-                }
-            }
-            for (Map.Entry<String, String> entry : indexed.entrySet()) {
-                String path = entry.getKey();
-                if (seen.contains(path)) {
-                    continue;
-                }
-                if (skipped.contains(path)) {
-                    kept++;
-                    if (rebuild) {
-                        // today's file is unreadable: re-embed what was indexed rather than lose it
-                        toIndex.add(storedNote(reader, path, entry.getValue()));
-                    }
-                } else {
-                    toDelete.add(path);
-                }
-            }
+            plan = plan(ingest, reader, rebuild);
         }
-        List<float[]> vectors = embed(toIndex, listener);
-        write(toIndex, vectors, toDelete, rebuild);
+        List<float[]> vectors = embed(plan.toIndex(), listener);
+        write(plan.toIndex(), vectors, plan.toDelete(), rebuild);
         writer.setLiveCommitData(manifest.toUserData(Instant.now()).entrySet());
         writer.commit();
-        return new SyncReport(added, changed, toDelete.size(), unchanged, kept, vectors.size(), rebuild,
-                rebuildReason, (System.nanoTime() - start) / 1_000_000);
+        return new SyncReport(plan.added(), plan.changed(), plan.toDelete().size(), plan.unchanged(), plan.kept(),
+                vectors.size(), rebuild, rebuildReason, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** What a sync will do: the notes to (re)index, the paths to delete, and the counts for its report. */
+    private record Plan(List<Note> toIndex, List<String> toDelete, int added, int changed, int unchanged, int kept) {
+    }
+
+    private static Plan plan(IngestResult ingest, DirectoryReader reader, boolean rebuild) throws IOException {
+        Map<String, String> indexed = indexedHashes(reader);
+        List<Note> toIndex = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int added = 0;
+        int changed = 0;
+        for (Note note : ingest.notes()) {
+            if (!seen.add(note.path())) {
+                throw new IllegalArgumentException("the ingest result holds note " + note.path() + " twice");
+            }
+            String hash = indexed.get(note.path());
+            if (hash == null || rebuild || !hash.equals(note.contentHash())) {
+                toIndex.add(note);
+                added += hash == null ? 1 : 0;
+                changed += hash == null ? 0 : 1;
+            }
+        }
+        Set<String> skipped = ingest.report().skippedPaths();
+        List<String> toDelete = new ArrayList<>();
+        int kept = 0;
+        for (Map.Entry<String, String> entry : indexed.entrySet()) {
+            if (seen.contains(entry.getKey())) {
+                continue;
+            }
+            if (!skipped.contains(entry.getKey())) {
+                toDelete.add(entry.getKey());
+                continue;
+            }
+            kept++;
+            if (rebuild) {
+                // today's file is unreadable: re-embed what was indexed rather than lose it
+                toIndex.add(storedNote(reader, entry.getKey(), entry.getValue()));
+            }
+        }
+        int unchanged = seen.size() - added - changed;
+        return new Plan(toIndex, toDelete, added, changed, unchanged, kept);
     }
 
     private List<float[]> embed(List<Note> notes, SyncListener listener) {

@@ -62,7 +62,9 @@ final class HybridRetriever {
 
     private List<Candidate> fused(List<ScoreDoc> bm25List, List<ScoreDoc> vectorList, double vectorWeight) {
         List<List<Integer>> rankings = List.of(docs(bm25List), docs(vectorList));
-        return fusion.fuse(rankings, List.of(1.0, vectorWeight)).stream().map(f -> new Candidate(f.item(), f.score())).toList();
+        return fusion.fuse(rankings, List.of(1.0, vectorWeight)).stream()
+                .map(f -> new Candidate(f.item(), f.score()))
+                .toList();
     }
 
     private static List<Integer> docs(List<ScoreDoc> list) {

@@ -1,0 +1,92 @@
+package org.askthenotes.generation;
+
+import java.util.List;
+import java.util.Objects;
+import org.askthenotes.retrieval.Embedder;
+import org.askthenotes.retrieval.Hit;
+import org.askthenotes.retrieval.Retriever;
+import org.askthenotes.retrieval.SearchRequest;
+
+/**
+ * Answers questions about the notes: condense the follow-up, retrieve, abstain when retrieval is not confident,
+ * render the four-part prompt, answer, check the citations, check the grounding. Thread-safe when its parts are.
+ */
+public final class NotesAssistant {
+    /**
+     * The top hit's cosine similarity below which the notes are taken not to cover a question. Calibrated with
+     * all-MiniLM-L6-v2 over the bundled notes; see docs/generation.md for the numbers.
+     */
+    public static final double DEFAULT_ABSTAIN_BELOW = 0.35;
+    /** The whole text of an abstention. */
+    public static final String ABSTENTION = "The notes don't cover this.";
+    /** {@link Answer#answerer()} of an abstention: no answerer was asked. */
+    public static final String ABSTAINED = "none";
+
+    private final Retriever retriever;
+    private final Answerer answerer;
+    private final QueryCondenser condenser;
+    private final PromptTemplate template;
+    private final double abstainBelow;
+    private final GroundingCheck grounding;
+
+    /**
+     * @param answerer     also condenses follow-ups when it is a {@link QueryCondenser} (an {@link LlmAnswerer});
+     *                     otherwise the previous question is joined to the follow-up
+     * @param abstainBelow abstain when no hit's vector similarity reaches this, e.g. {@link #DEFAULT_ABSTAIN_BELOW}
+     */
+    public NotesAssistant(Retriever retriever, Embedder embedder, Answerer answerer, PromptTemplate template,
+                          double abstainBelow) {
+        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.condenser = answerer instanceof QueryCondenser c ? c : QueryCondenser.JOINING;
+        this.template = Objects.requireNonNull(template, "template");
+        this.grounding = new GroundingCheck(Objects.requireNonNull(embedder, "embedder"));
+        if (Double.isNaN(abstainBelow) || abstainBelow < -1 || abstainBelow > 1) {
+            throw new IllegalArgumentException("abstainBelow must be a cosine similarity in [-1, 1]: " + abstainBelow);
+        }
+        this.abstainBelow = abstainBelow;
+    }
+
+    public Answer ask(AskRequest request, AnswerListener listener) {
+        Timings timings = new Timings();
+        String query = timings.time("condense", () -> condenser.condense(request.question(), request.history()));
+        List<Hit> hits = timings.time("retrieve", () -> retriever.search(
+                new SearchRequest(query, request.k(), request.mode(), request.filters())));
+        listener.onSources(hits);
+        Prompt prompt = timings.time("prompt", () -> template.render(request.question(), request.history(), hits));
+        Prompt shown = request.includePrompt() ? prompt : null;
+        if (confidence(hits) < abstainBelow) {
+            return complete(abstention(hits, shown, timings), listener);
+        }
+        Draft draft = timings.time("answer", () -> answerer.answer(
+                new AnswerContext(request.question(), request.history(), hits, prompt), listener::onDelta));
+        Citations.Resolved cited = timings.time("cite", () -> Citations.resolve(draft.text(), hits));
+        GroundingCheck.Result checked = timings.time("ground", () -> grounding.check(cited.text(), hits));
+        return complete(new Answer(cited.text(), false, checked.grounded(), cited.citations(), cited.alsoRetrieved(),
+                checked.ungroundedSentences(), cited.droppedMarkers(), draft.answerer(), shown, timings.withTotal()),
+                listener);
+    }
+
+    /** How sure retrieval is that the notes hold an answer: the best cosine similarity of any hit, -1 for none. */
+    public static double confidence(List<Hit> hits) {
+        return hits.stream().mapToDouble(Hit::vectorSimilarity).max().orElse(-1);
+    }
+
+    public double abstainBelow() {
+        return abstainBelow;
+    }
+
+    private static Answer abstention(List<Hit> hits, Prompt prompt, Timings timings) {
+        Citations.Resolved nearest = Citations.resolve("", hits);
+        return new Answer(ABSTENTION, true, true, List.of(), nearest.alsoRetrieved(), List.of(), List.of(),
+                ABSTAINED, prompt, timings.withTotal());
+    }
+
+    private static Answer complete(Answer answer, AnswerListener listener) {
+        if (answer.abstained()) {
+            listener.onDelta(answer.text());
+        }
+        listener.onComplete(answer);
+        return answer;
+    }
+}

@@ -174,7 +174,9 @@ public final class PromptTemplate {
         StringBuilder out = new StringBuilder("Earlier in this conversation:\n");
         for (Turn turn : history.subList(Math.max(0, history.size() - MAX_HISTORY_TURNS), history.size())) {
             out.append("Q: ").append(turn.question().strip()).append('\n');
-            out.append("A: ").append(abbreviate(turn.answer().strip(), MAX_HISTORY_ANSWER_CHARS)).append('\n');
+            // Old markers pointed at old sources: left in, they would read as citations of this context.
+            String answer = Citations.withoutMarkers(turn.answer());
+            out.append("A: ").append(abbreviate(answer, MAX_HISTORY_ANSWER_CHARS)).append('\n');
         }
         return out.append('\n').toString();
     }

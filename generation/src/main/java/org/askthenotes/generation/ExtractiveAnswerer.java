@@ -28,6 +28,10 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final int MIN_SENTENCES = 2;
     private static final int MAX_SENTENCES = 4;
     private static final double OVERLAP_WEIGHT = 0.5;
+    /** A sentence under a heading that names the question's topic is likelier to define it. */
+    private static final double HEADING_WEIGHT = 0.25;
+    /** all-MiniLM-L6-v2 is an English model: for a Chinese question its cosine says little, term overlap more. */
+    private static final double CJK_COSINE_WEIGHT = 0.3;
     /** A sentence scoring below this share of the best one adds noise rather than an answer. */
     private static final double RELATIVE_CUTOFF = 0.75;
     private static final double REDUNDANT_COSINE = 0.9;
@@ -40,7 +44,8 @@ public final class ExtractiveAnswerer implements Answerer {
         this.embedder = Objects.requireNonNull(embedder, "embedder");
     }
 
-    private record Candidate(int source, int order, String sentence, Set<String> terms, double overlap) {
+    private record Candidate(int source, int order, String sentence, Set<String> terms, double overlap,
+                             double headingOverlap) {
     }
 
     private record Scored(Candidate candidate, float[] vector, double score) {
@@ -54,7 +59,7 @@ public final class ExtractiveAnswerer implements Answerer {
             onDelta.accept(NOTHING_FOUND);
             return new Draft(NOTHING_FOUND, NAME);
         }
-        List<Scored> picked = pick(score(context.question(), candidates));
+        List<Scored> picked = pick(score(context.question(), candidates, chinese ? CJK_COSINE_WEIGHT : 1));
         StringBuilder text = new StringBuilder();
         for (Scored s : picked) {
             String delta = separator(text) + cite(s.candidate(), chinese);
@@ -71,6 +76,9 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int i = 0; i < context.sources().size(); i++) {
             Chunk chunk = context.sources().get(i).chunk();
             boolean hasPreferred = !chunk.text(preferred).isBlank();
+            String heading = chunk.headingPath().isEmpty()
+                    ? chunk.noteTitle() : chunk.headingPath().get(chunk.headingPath().size() - 1);
+            double headingOverlap = Terms.coverage(questionTerms, Terms.of(heading));
             for (Passage passage : chunk.passages()) {
                 if (hasPreferred && passage.language() != preferred) {
                     continue;
@@ -79,23 +87,24 @@ public final class ExtractiveAnswerer implements Answerer {
                     Set<String> terms = Terms.of(sentence);
                     if (terms.size() >= MIN_TERMS) {
                         all.add(new Candidate(i + 1, all.size(), sentence, terms,
-                                Terms.coverage(questionTerms, terms)));
+                                Terms.coverage(questionTerms, terms), headingOverlap));
                     }
                 }
             }
         }
-        all.sort(Comparator.comparingDouble(Candidate::overlap).reversed()
+        all.sort(Comparator.comparingDouble((Candidate c) -> c.overlap() + c.headingOverlap()).reversed()
                 .thenComparingInt(Candidate::source).thenComparingInt(Candidate::order));
         return all.subList(0, Math.min(MAX_CANDIDATES, all.size()));
     }
 
-    private List<Scored> score(String question, List<Candidate> candidates) {
+    private List<Scored> score(String question, List<Candidate> candidates, double cosineWeight) {
         float[] q = embedder.embed(question);
         List<float[]> vectors = embedder.embedAll(candidates.stream().map(Candidate::sentence).toList());
         List<Scored> scored = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            double score = Vectors.cosine(q, vectors.get(i)) + OVERLAP_WEIGHT * c.overlap();
+            double score = cosineWeight * Vectors.cosine(q, vectors.get(i)) + OVERLAP_WEIGHT * c.overlap()
+                    + HEADING_WEIGHT * c.headingOverlap();
             scored.add(new Scored(c, vectors.get(i), score));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());

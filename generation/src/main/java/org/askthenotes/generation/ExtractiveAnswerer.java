@@ -24,7 +24,7 @@ public final class ExtractiveAnswerer implements Answerer {
     public static final String NOTHING_FOUND = "The notes don't cover this.";
 
     /** Embedding is the cost: cap the sentences embedded per question, chosen by term overlap first. */
-    static final int MAX_CANDIDATES = 40;
+    static final int MAX_CANDIDATES = 16;
     private static final int MIN_SENTENCES = 2;
     private static final int MAX_SENTENCES = 4;
     private static final double OVERLAP_WEIGHT = 0.5;
@@ -85,12 +85,17 @@ public final class ExtractiveAnswerer implements Answerer {
                 }
                 for (String sentence : Sentences.split(passage.text())) {
                     Set<String> terms = Terms.of(sentence);
-                    if (terms.size() >= MIN_TERMS) {
+                    if (terms.size() >= MIN_TERMS && !isTableRow(sentence)) {
                         all.add(new Candidate(i + 1, all.size(), sentence, terms,
                                 Terms.coverage(questionTerms, terms), headingOverlap));
                     }
                 }
             }
+        }
+        // A chunk split between a paragraph and its translation holds only the other language: use it only
+        // when no source has a sentence in the question's language.
+        if (all.stream().anyMatch(c -> Sentences.isChinese(c.sentence()) == chinese)) {
+            all.removeIf(c -> Sentences.isChinese(c.sentence()) != chinese);
         }
         all.sort(Comparator.comparingDouble((Candidate c) -> c.overlap() + c.headingOverlap()).reversed()
                 .thenComparingInt(Candidate::source).thenComparingInt(Candidate::order));
@@ -129,6 +134,11 @@ public final class ExtractiveAnswerer implements Answerer {
     private static boolean redundant(Scored a, Scored b) {
         return Vectors.cosine(a.vector(), b.vector()) > REDUNDANT_COSINE
                 || Terms.jaccard(a.candidate().terms(), b.candidate().terms()) > REDUNDANT_JACCARD;
+    }
+
+    /** Table rows ("a | b | c") hold facts but read badly as answer sentences. */
+    private static boolean isTableRow(String sentence) {
+        return sentence.chars().filter(ch -> ch == '|').count() >= 2;
     }
 
     /** Chinese sentences run on without spaces; anything else gets one. */

@@ -41,30 +41,34 @@ public final class GroundingCheck {
     }
 
     public Result check(String answer, List<Hit> sources) {
-        List<Claim> claims = claims(answer, sources.size());
-        if (claims.isEmpty()) {
-            return new Result(true, List.of());
-        }
         List<Set<String>> sourceTerms = sources.stream().map(h -> Terms.of(h.chunk().text())).toList();
-        Map<String, Integer> sourceSentences = sourceSentences(claims, sources);
-        List<String> texts = new ArrayList<>(claims.stream().map(Claim::text).toList());
-        texts.addAll(sourceSentences.keySet());
-        List<float[]> vectors = embedder.embedAll(texts);
-        List<String> sentencesOnly = new ArrayList<>(sourceSentences.keySet());
-        List<String> ungrounded = new ArrayList<>();
-        for (int i = 0; i < claims.size(); i++) {
-            Claim claim = claims.get(i);
+        // Term overlap first: quoted sentences pass on it, and only the rest cost embeddings.
+        List<Claim> doubtful = new ArrayList<>();
+        for (Claim claim : claims(answer, sources.size())) {
             Set<String> cited = new HashSet<>();
             claim.sources().forEach(n -> cited.addAll(sourceTerms.get(n - 1)));
-            double overlap = Terms.coverage(claim.terms(), cited);
+            if (Terms.coverage(claim.terms(), cited) < MIN_OVERLAP) {
+                doubtful.add(claim);
+            }
+        }
+        if (doubtful.isEmpty()) {
+            return new Result(true, List.of());
+        }
+        Map<String, Integer> sourceSentences = sourceSentences(doubtful, sources);
+        List<String> texts = new ArrayList<>(doubtful.stream().map(Claim::text).toList());
+        texts.addAll(sourceSentences.keySet());
+        List<float[]> vectors = embedder.embedAll(texts);
+        List<Integer> sentenceSources = new ArrayList<>(sourceSentences.values());
+        List<String> ungrounded = new ArrayList<>();
+        for (int i = 0; i < doubtful.size(); i++) {
+            Claim claim = doubtful.get(i);
             double similarity = 0;
-            for (int j = 0; j < sentencesOnly.size(); j++) {
-                if (claim.sources().contains(sourceSentences.get(sentencesOnly.get(j)))) {
-                    similarity = Math.max(similarity,
-                            Vectors.cosine(vectors.get(i), vectors.get(claims.size() + j)));
+            for (int j = 0; j < sentenceSources.size(); j++) {
+                if (claim.sources().contains(sentenceSources.get(j))) {
+                    similarity = Math.max(similarity, Vectors.cosine(vectors.get(i), vectors.get(doubtful.size() + j)));
                 }
             }
-            if (overlap < MIN_OVERLAP && similarity < MIN_SIMILARITY) {
+            if (similarity < MIN_SIMILARITY) {
                 ungrounded.add(claim.sentence());
             }
         }

@@ -12,11 +12,6 @@ import org.askthenotes.retrieval.SearchRequest;
  * render the four-part prompt, answer, check the citations, check the grounding. Thread-safe when its parts are.
  */
 public final class NotesAssistant {
-    /**
-     * The top hit's cosine similarity below which the notes are taken not to cover a question. Calibrated with
-     * all-MiniLM-L6-v2 over the bundled notes; see docs/generation.md for the numbers.
-     */
-    public static final double DEFAULT_ABSTAIN_BELOW = 0.35;
     /** The whole text of an abstention. */
     public static final String ABSTENTION = "The notes don't cover this.";
     /** {@link Answer#answerer()} of an abstention: no answerer was asked. */
@@ -26,25 +21,22 @@ public final class NotesAssistant {
     private final Answerer answerer;
     private final QueryCondenser condenser;
     private final PromptTemplate template;
-    private final double abstainBelow;
+    private final Abstention abstention;
     private final GroundingCheck grounding;
 
     /**
      * @param answerer     also condenses follow-ups when it is a {@link QueryCondenser} (an {@link LlmAnswerer});
      *                     otherwise the previous question is joined to the follow-up
-     * @param abstainBelow abstain when no hit's vector similarity reaches this, e.g. {@link #DEFAULT_ABSTAIN_BELOW}
+     * @param abstention   when retrieval is too unsure to answer, e.g. {@link Abstention#DEFAULT}
      */
     public NotesAssistant(Retriever retriever, Embedder embedder, Answerer answerer, PromptTemplate template,
-                          double abstainBelow) {
+                          Abstention abstention) {
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.condenser = answerer instanceof QueryCondenser c ? c : QueryCondenser.JOINING;
         this.template = Objects.requireNonNull(template, "template");
         this.grounding = new GroundingCheck(Objects.requireNonNull(embedder, "embedder"));
-        if (Double.isNaN(abstainBelow) || abstainBelow < -1 || abstainBelow > 1) {
-            throw new IllegalArgumentException("abstainBelow must be a cosine similarity in [-1, 1]: " + abstainBelow);
-        }
-        this.abstainBelow = abstainBelow;
+        this.abstention = Objects.requireNonNull(abstention, "abstention");
     }
 
     public Answer ask(AskRequest request, AnswerListener listener) {
@@ -55,7 +47,7 @@ public final class NotesAssistant {
         listener.onSources(hits);
         Prompt prompt = timings.time("prompt", () -> template.render(request.question(), request.history(), hits));
         Prompt shown = request.includePrompt() ? prompt : null;
-        if (confidence(hits) < abstainBelow) {
+        if (abstention.abstains(hits)) {
             return complete(abstention(hits, shown, timings), listener);
         }
         Draft draft = timings.time("answer", () -> answerer.answer(
@@ -67,13 +59,8 @@ public final class NotesAssistant {
                 listener);
     }
 
-    /** How sure retrieval is that the notes hold an answer: the best cosine similarity of any hit, -1 for none. */
-    public static double confidence(List<Hit> hits) {
-        return hits.stream().mapToDouble(Hit::vectorSimilarity).max().orElse(-1);
-    }
-
-    public double abstainBelow() {
-        return abstainBelow;
+    public Abstention abstention() {
+        return abstention;
     }
 
     private static Answer abstention(List<Hit> hits, Prompt prompt, Timings timings) {

@@ -24,6 +24,13 @@ final class Sentences {
         return text.codePoints().anyMatch(Sentences::isCjk);
     }
 
+    /** True when ideographs make up a good part of the letters: "溫度（Temperature）在抽樣前…" is Chinese. */
+    static boolean isChinese(String sentence) {
+        long han = sentence.codePoints().filter(Sentences::isCjk).count();
+        long letters = sentence.codePoints().filter(Character::isLetter).count();
+        return han > 0 && han >= 0.3 * letters;
+    }
+
     static boolean isCjk(int codePoint) {
         return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
     }

@@ -97,7 +97,7 @@ class LlmAnswererTest {
 
         Answer answer = assistant.ask(request("What is the best recipe for apple pie?", List.of()), listener);
 
-        assertTrue(answer.abstained(), "confidence " + NotesAssistant.confidence(listener.sources));
+        assertTrue(answer.abstained(), "confidence " + Abstention.similarity(listener.sources));
         assertEquals(0, server.requests().size(), "no request reaches the model");
         assertEquals(NotesAssistant.ABSTENTION, answer.text());
         assertEquals(3, answer.alsoRetrieved().size(), "the nearest headings");
@@ -117,7 +117,7 @@ class LlmAnswererTest {
         };
         Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder());
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(), answerer,
-                PromptTemplate.defaults(), NotesAssistant.DEFAULT_ABSTAIN_BELOW);
+                PromptTemplate.defaults(), Abstention.DEFAULT);
         List<Turn> history = List.of(new Turn("What are foundation models?",
                 "Foundation models are pretrained on internet-scale data [1]."));
 
@@ -155,7 +155,7 @@ class LlmAnswererTest {
 
     private NotesAssistant assistant(Answerer answerer) {
         return new NotesAssistant(retriever, TestModels.embedder(), answerer, PromptTemplate.defaults(),
-                NotesAssistant.DEFAULT_ABSTAIN_BELOW);
+                Abstention.DEFAULT);
     }
 
     private static AskRequest request(String question, List<Turn> history) {

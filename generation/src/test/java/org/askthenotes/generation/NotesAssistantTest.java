@@ -19,7 +19,7 @@ class NotesAssistantTest {
     private final Retriever retriever = new ExactRetriever(TestModels.embedder(), Fixtures.ALL);
     private final NotesAssistant assistant = new NotesAssistant(retriever, TestModels.embedder(),
             Answerers.create(AnswererSettings.of("extractive"), TestModels.embedder()), PromptTemplate.defaults(),
-            NotesAssistant.DEFAULT_ABSTAIN_BELOW);
+            Abstention.DEFAULT);
 
     @Test
     void streamsSourcesThenOneDeltaPerSentenceThenTheCheckedAnswer() {
@@ -60,7 +60,7 @@ class NotesAssistantTest {
 
         Answer answer = assistant.ask(AskRequest.of("Who won the football world cup in 1998?"), listener);
 
-        assertTrue(answer.abstained(), "confidence " + NotesAssistant.confidence(listener.sources));
+        assertTrue(answer.abstained(), "confidence " + Abstention.similarity(listener.sources));
         assertEquals(NotesAssistant.ABSTENTION, answer.text());
         assertEquals(List.of(NotesAssistant.ABSTENTION), listener.deltas);
         assertEquals(5, answer.alsoRetrieved().size());
@@ -78,7 +78,7 @@ class NotesAssistantTest {
             return retriever.search(search);
         };
         NotesAssistant withRecording = new NotesAssistant(recording, TestModels.embedder(),
-                new ExtractiveAnswerer(TestModels.embedder()), PromptTemplate.defaults(), NotesAssistant.DEFAULT_ABSTAIN_BELOW);
+                new ExtractiveAnswerer(TestModels.embedder()), PromptTemplate.defaults(), Abstention.DEFAULT);
         List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
 
         Answer answer = withRecording.ask(
@@ -91,7 +91,24 @@ class NotesAssistantTest {
 
     @Test
     void rejectsAThresholdThatIsNoCosineSimilarity() {
-        assertThrows(IllegalArgumentException.class, () -> new NotesAssistant(retriever, TestModels.embedder(),
-                new ExtractiveAnswerer(TestModels.embedder()), PromptTemplate.defaults(), 1.5));
+        assertThrows(IllegalArgumentException.class, () -> Abstention.similarityOnly(1.5));
+        assertThrows(IllegalArgumentException.class, () -> new Abstention(0.3, -1));
+    }
+
+    @Test
+    void answersWhenEitherSimilarityOrBm25EvidenceIsStrongEnough() {
+        Abstention abstention = new Abstention(0.3, 12);
+        List<org.askthenotes.retrieval.Hit> weak = List.of(
+                new org.askthenotes.retrieval.Hit(Fixtures.RAG, 0.1, 1, 4.0, 1, 0.25));
+        List<org.askthenotes.retrieval.Hit> wordy = List.of(
+                new org.askthenotes.retrieval.Hit(Fixtures.RAG, 0.1, 1, 15.0, 1, 0.25));
+        List<org.askthenotes.retrieval.Hit> close = List.of(
+                new org.askthenotes.retrieval.Hit(Fixtures.RAG, 0.1, 0, 0, 1, 0.31));
+
+        assertTrue(abstention.abstains(weak));
+        assertFalse(abstention.abstains(wordy));
+        assertFalse(abstention.abstains(close));
+        assertTrue(abstention.abstains(List.of()));
+        assertTrue(Abstention.similarityOnly(0.3).abstains(wordy));
     }
 }

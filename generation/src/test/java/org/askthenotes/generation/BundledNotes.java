@@ -38,6 +38,17 @@ final class BundledNotes {
         Path golden = repoRoot().resolve("docs/eval/golden.jsonl");
         assumeTrue(Files.isDirectory(notes), "bundled notes absent: " + notes);
         assumeTrue(Files.isRegularFile(golden), "golden set absent: " + golden);
+        assumeTrue(retrievalBuilt(), "the retrieval module (NotesIndex, Embedders) is not built in this checkout yet");
+    }
+
+    // TODO remove once retrieval is merged into main: until then its entry points are stubs that throw.
+    private static boolean retrievalBuilt() {
+        try {
+            Embedders.create(Embedders.DEFAULT);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /**

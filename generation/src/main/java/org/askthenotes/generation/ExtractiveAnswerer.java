@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.Language;
 import org.askthenotes.ingest.Passage;
@@ -32,11 +33,16 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final double HEADING_WEIGHT = 0.25;
     /** all-MiniLM-L6-v2 is an English model: for a Chinese question its cosine says little, term overlap more. */
     private static final double CJK_COSINE_WEIGHT = 0.3;
+    /** Retrieval ranked the whole chunk with more evidence (BM25, headings) than one sentence holds. */
+    private static final double RANK_WEIGHT = 0.1;
     /** A sentence scoring below this share of the best one adds noise rather than an answer. */
     private static final double RELATIVE_CUTOFF = 0.75;
     private static final double REDUNDANT_COSINE = 0.9;
     private static final double REDUNDANT_JACCARD = 0.6;
     private static final int MIN_TERMS = 3;
+
+    /** "- item", "* item", "1. item": the marker is layout, not part of the sentence. */
+    private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+]|\\d+[.)])\\s+");
 
     private final Embedder embedder;
 
@@ -62,7 +68,7 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Scored> picked = pick(score(context.question(), candidates, chinese ? CJK_COSINE_WEIGHT : 1));
         StringBuilder text = new StringBuilder();
         for (Scored s : picked) {
-            String delta = separator(text) + cite(s.candidate(), chinese);
+            String delta = separator(text) + cite(s.candidate());
             text.append(delta);
             onDelta.accept(delta);
         }
@@ -83,7 +89,8 @@ public final class ExtractiveAnswerer implements Answerer {
                 if (hasPreferred && passage.language() != preferred) {
                     continue;
                 }
-                for (String sentence : Sentences.split(passage.text())) {
+                for (String line : Sentences.split(passage.text())) {
+                    String sentence = LIST_MARKER.matcher(line).replaceFirst("");
                     Set<String> terms = Terms.of(sentence);
                     if (terms.size() >= MIN_TERMS && !isTableRow(sentence)) {
                         all.add(new Candidate(i + 1, all.size(), sentence, terms,
@@ -109,7 +116,7 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             double score = cosineWeight * Vectors.cosine(q, vectors.get(i)) + OVERLAP_WEIGHT * c.overlap()
-                    + HEADING_WEIGHT * c.headingOverlap();
+                    + HEADING_WEIGHT * c.headingOverlap() + RANK_WEIGHT / c.source();
             scored.add(new Scored(c, vectors.get(i), score));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
@@ -147,7 +154,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /** The marker goes before the full stop ("... data [1].") so it stays with its sentence when re-split. */
-    private static String cite(Candidate candidate, boolean chinese) {
+    private static String cite(Candidate candidate) {
         String sentence = candidate.sentence();
         String marker = "[" + candidate.source() + "]";
         char last = sentence.charAt(sentence.length() - 1);
@@ -156,6 +163,6 @@ public final class ExtractiveAnswerer implements Answerer {
             String body = sentence.substring(0, sentence.length() - 1);
             return body + (cjkEnd ? "" : " ") + marker + last;
         }
-        return chinese || Sentences.hasCjk(sentence) ? sentence + marker + "。" : sentence + " " + marker + ".";
+        return Sentences.isChinese(sentence) ? sentence + marker + "。" : sentence + " " + marker + ".";
     }
 }

@@ -72,7 +72,9 @@ class BundledNotesAnswerTest {
                         && firstCited(answer).notePath().equals(q.notePath());
                 right += ok ? 1 : 0;
                 if (!ok) {
-                    wrong.add(q.id());
+                    boolean retrieved = Stream.concat(answer.citations().stream(), answer.alsoRetrieved().stream())
+                            .anyMatch(c -> c.notePath().equals(q.notePath()));
+                    wrong.add(q.id() + (retrieved ? "" : " (not retrieved)"));
                 }
             }
         }

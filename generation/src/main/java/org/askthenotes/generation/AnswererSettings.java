@@ -42,6 +42,14 @@ public record AnswererSettings(
         }
     }
 
+    /** Keeps the API key out of logs. */
+    @Override
+    public String toString() {
+        return "AnswererSettings[name=" + name + ", baseUrl=" + baseUrl + ", modelName=" + modelName
+                + ", apiKey=" + (apiKey == null ? "null" : "***") + ", temperature=" + temperature
+                + ", timeout=" + timeout + "]";
+    }
+
     /** The named answerer with all its defaults. */
     public static AnswererSettings of(String name) {
         return new AnswererSettings(name, null, null, null, null, null);

@@ -12,7 +12,7 @@ import org.askthenotes.retrieval.Embedder;
  * {@code langchain4j-core}. The same path serves vLLM, llama.cpp's server, LM Studio and gateways.
  */
 public final class Answerers {
-    /** Read when the settings carry no API key. */
+    /** Read by the "openai" answerer when the settings carry no API key. */
     public static final String API_KEY_VARIABLE = "OPENAI_API_KEY";
 
     private Answerers() {
@@ -45,17 +45,20 @@ public final class Answerers {
         return new LlmAnswerer(settings.name(), chat, streaming, settings.timeout());
     }
 
-    /** Ollama and local servers ignore the key but the client sends one; OpenAI itself needs a real one. */
+    /**
+     * Ollama and local servers ignore the key but the client sends one; OpenAI itself needs a real one. The
+     * environment's OpenAI key goes only to the "openai" answerer, never to an Ollama server.
+     */
     private static String apiKey(AnswererSettings settings) {
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             return settings.apiKey();
         }
-        String fromEnvironment = System.getenv(API_KEY_VARIABLE);
+        boolean openai = settings.name().equals(AnswererSettings.OPENAI);
+        String fromEnvironment = openai ? System.getenv(API_KEY_VARIABLE) : null;
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;
         }
-        if (settings.name().equals(AnswererSettings.OPENAI)
-                && settings.baseUrl().equals(AnswererSettings.OPENAI_BASE_URL)) {
+        if (openai && settings.baseUrl().equals(AnswererSettings.OPENAI_BASE_URL)) {
             throw new IllegalArgumentException("the openai answerer needs an API key: set " + API_KEY_VARIABLE);
         }
         return "not-needed";

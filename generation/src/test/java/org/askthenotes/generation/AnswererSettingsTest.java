@@ -21,6 +21,13 @@ class AnswererSettingsTest {
     }
 
     @Test
+    void keepsTheApiKeyOutOfItsText() {
+        AnswererSettings settings = new AnswererSettings("openai", null, null, "sk-secret", null, null);
+
+        assertTrue(settings.toString().contains("apiKey=***") && !settings.toString().contains("sk-secret"));
+    }
+
+    @Test
     void rejectsAnUnknownAnswererByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AnswererSettings.of("gpt"));
 

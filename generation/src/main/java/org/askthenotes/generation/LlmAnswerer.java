@@ -42,12 +42,20 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
     @Override
     public Draft answer(AnswerContext context, Consumer<String> onDelta) {
         if (streamingModel == null) {
-            String text = chatModel.chat(PromptTemplate.messages(context.prompt())).aiMessage().text();
-            String answer = text == null ? "" : text;
+            String answer = call(context);
             onDelta.accept(answer);
             return new Draft(answer, name);
         }
         return new Draft(stream(context, onDelta), name);
+    }
+
+    private String call(AnswerContext context) {
+        try {
+            String text = chatModel.chat(PromptTemplate.messages(context.prompt())).aiMessage().text();
+            return text == null ? "" : text;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(name + " answerer failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

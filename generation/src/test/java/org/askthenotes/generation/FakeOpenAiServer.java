@@ -52,17 +52,33 @@ final class FakeOpenAiServer implements AutoCloseable {
         throw new AssertionError("no " + role + " message in " + request);
     }
 
+    /** A replier's answer that makes the server fail the request as OpenAI does, with a 500 and an error body. */
+    static final String FAIL = "<fail>";
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             JsonNode request = JSON.readTree(exchange.getRequestBody());
             requests.add(request);
             String reply = replier.apply(request);
+            if (reply.equals(FAIL)) {
+                fail(exchange);
+                return;
+            }
             if (request.path("stream").asBoolean(false)) {
                 stream(exchange, reply);
             } else {
                 plain(exchange, reply);
             }
         }
+    }
+
+    private static void fail(HttpExchange exchange) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("message", "The server had an error").put("type", "server_error");
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(500, bytes.length);
+        exchange.getResponseBody().write(bytes);
     }
 
     private static void plain(HttpExchange exchange, String reply) throws IOException {

@@ -3,6 +3,7 @@ package org.askthenotes.generation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +88,25 @@ class LlmAnswererTest {
         assertEquals(List.of(1), answer.citations().stream().map(Citation::n).toList());
         assertEquals(List.of("[9]"), answer.droppedMarkers());
         assertFalse(answer.text().contains("[9]"));
+    }
+
+    @Test
+    void reportsAFailingModelByNameAndCompletesNoAnswer() throws IOException {
+        server = new FakeOpenAiServer(request -> FakeOpenAiServer.FAIL);
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        RecordingListener listener = new RecordingListener();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> assistant.ask(request("What are foundation models?", List.of()), listener));
+
+        assertTrue(e.getMessage().startsWith("openai answerer failed"), e.getMessage());
+        assertFalse(listener.events.contains("complete"));
+        OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(server.baseUrl()).modelName("test-model")
+                .apiKey("test-key").maxRetries(0).build();
+        NotesAssistant plain = assistant(new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20)));
+        IllegalStateException plainError = assertThrows(IllegalStateException.class,
+                () -> plain.ask(request("What are foundation models?", List.of()), AnswerListener.NONE));
+        assertTrue(plainError.getMessage().startsWith("ollama answerer failed"), plainError.getMessage());
     }
 
     @Test

@@ -45,34 +45,33 @@ public final class NotesAssistant {
         List<Hit> hits = timings.time("retrieve", () -> retriever.search(
                 new SearchRequest(query, request.k(), request.mode(), request.filters())));
         listener.onSources(hits);
-        Prompt prompt = timings.time("prompt", () -> template.render(request.question(), request.history(), hits));
-        Prompt shown = request.includePrompt() ? prompt : null;
         if (abstention.abstains(hits)) {
-            return complete(abstention(hits, shown, timings), listener);
+            return abstain(request, hits, timings, listener);
         }
+        Prompt prompt = timings.time("prompt", () -> template.render(request.question(), request.history(), hits));
         Draft draft = timings.time("answer", () -> answerer.answer(
                 new AnswerContext(request.question(), request.history(), hits, prompt), listener::onDelta));
         Citations.Resolved cited = timings.time("cite", () -> Citations.resolve(draft.text(), hits));
         GroundingCheck.Result checked = timings.time("ground", () -> grounding.check(cited.text(), hits));
-        return complete(new Answer(cited.text(), false, checked.grounded(), cited.citations(), cited.alsoRetrieved(),
-                checked.ungroundedSentences(), cited.droppedMarkers(), draft.answerer(), shown, timings.withTotal()),
-                listener);
+        Answer answer = new Answer(cited.text(), false, checked.grounded(), cited.citations(), cited.alsoRetrieved(),
+                checked.ungroundedSentences(), cited.droppedMarkers(), draft.answerer(),
+                request.includePrompt() ? prompt : null, timings.withTotal());
+        listener.onComplete(answer);
+        return answer;
     }
 
     public Abstention abstention() {
         return abstention;
     }
 
-    private static Answer abstention(List<Hit> hits, Prompt prompt, Timings timings) {
-        Citations.Resolved nearest = Citations.resolve("", hits);
-        return new Answer(ABSTENTION, true, true, List.of(), nearest.alsoRetrieved(), List.of(), List.of(),
-                ABSTAINED, prompt, timings.withTotal());
-    }
-
-    private static Answer complete(Answer answer, AnswerListener listener) {
-        if (answer.abstained()) {
-            listener.onDelta(answer.text());
-        }
+    /** The fixed sentence, the nearest sources as alsoRetrieved, and the prompt that was not sent if asked for. */
+    private Answer abstain(AskRequest request, List<Hit> hits, Timings timings, AnswerListener listener) {
+        Prompt prompt = request.includePrompt()
+                ? timings.time("prompt", () -> template.render(request.question(), request.history(), hits))
+                : null;
+        listener.onDelta(ABSTENTION);
+        Answer answer = new Answer(ABSTENTION, true, true, List.of(), Citations.resolve("", hits).alsoRetrieved(),
+                List.of(), List.of(), ABSTAINED, prompt, timings.withTotal());
         listener.onComplete(answer);
         return answer;
     }

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.askthenotes.ingest.IngestOptions;
 import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
-import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.SyncListener;
 
@@ -38,17 +37,6 @@ final class BundledNotes {
         Path golden = repoRoot().resolve("docs/eval/golden.jsonl");
         assumeTrue(Files.isDirectory(notes), "bundled notes absent: " + notes);
         assumeTrue(Files.isRegularFile(golden), "golden set absent: " + golden);
-        assumeTrue(retrievalBuilt(), "the retrieval module (NotesIndex, Embedders) is not built in this checkout yet");
-    }
-
-    // TODO remove once retrieval is merged into main: until then its entry points are stubs that throw.
-    private static boolean retrievalBuilt() {
-        try {
-            Embedders.create(Embedders.DEFAULT);
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     /**
@@ -64,7 +52,7 @@ final class BundledNotes {
     }
 
     private static final class Shared {
-        static final Embedder EMBEDDER = Embedders.create(Embedders.DEFAULT);
+        static final Embedder EMBEDDER = TestModels.embedder();
         static final NotesIndex INDEX = build();
 
         private static NotesIndex build() {

@@ -1,11 +1,18 @@
 package org.askthenotes.generation;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.IngestReport;
+import org.askthenotes.ingest.IngestResult;
+import org.askthenotes.ingest.Note;
 import org.askthenotes.ingest.Language;
 import org.askthenotes.ingest.Passage;
 import org.askthenotes.retrieval.Hit;
+import org.askthenotes.retrieval.NotesIndex;
+import org.askthenotes.retrieval.SyncListener;
 
 /**
  * Chunks as the ingest stage makes them, from a real bilingual study note (AWS AIF-C01 LLM basics), for tests
@@ -73,6 +80,14 @@ final class Fixtures {
 
     static final List<Chunk> ALL = List.of(FOUNDATION_MODELS, PRE_TRAINING, TRANSFORMER, TOKENS, EMBEDDINGS,
             DIFFUSION, RAG);
+
+    /** A real index of the fixture chunks in {@code dir}, as one note. The caller closes it. */
+    static NotesIndex index(Path dir) throws IOException {
+        NotesIndex index = NotesIndex.open(dir, TestModels.embedder());
+        Note note = new Note(NOTE, TITLE, "fixture", ALL);
+        index.sync(new IngestResult(List.of(note), new IngestReport(1, 1, ALL.size(), List.of())), SyncListener.NONE);
+        return index;
+    }
 
     /** Hits in the given order, as a retriever would rank them; the similarity is what abstention reads. */
     static List<Hit> hits(double similarity, Chunk... chunks) {

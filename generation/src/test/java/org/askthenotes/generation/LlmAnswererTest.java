@@ -9,26 +9,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.askthenotes.retrieval.Filters;
+import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.Retriever;
 import org.askthenotes.retrieval.SearchMode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
-/** The LLM path end to end against a loopback server speaking the OpenAI chat-completions protocol. */
+/**
+ * The LLM path end to end against a loopback server speaking the OpenAI chat-completions protocol, over a real
+ * index of real note chunks.
+ */
 class LlmAnswererTest {
     static final String REPLY = "Foundation models are pretrained on internet-scale data [1]. "
             + "A single foundation model can perform multiple tasks such as text summarization [1]. "
             + "They were invented on the moon in 1850 [9].";
 
-    private final Retriever retriever = new ExactRetriever(TestModels.embedder(), Fixtures.ALL);
+    private NotesIndex retriever;
     private FakeOpenAiServer server;
 
+    @BeforeEach
+    void index(@TempDir Path dir) throws IOException {
+        retriever = Fixtures.index(dir);
+    }
+
     @AfterEach
-    void stop() {
+    void stop() throws IOException {
+        retriever.close();
         if (server != null) {
             server.close();
         }

@@ -7,19 +7,36 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.askthenotes.retrieval.Filters;
+import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.Retriever;
 import org.askthenotes.retrieval.SearchMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The offline pipeline: real model, real chunks, the extractive answerer. */
+/** The offline pipeline: real model, real chunks in a real index, the extractive answerer. */
 class NotesAssistantTest {
-    private final Retriever retriever = new ExactRetriever(TestModels.embedder(), Fixtures.ALL);
-    private final NotesAssistant assistant = new NotesAssistant(retriever, TestModels.embedder(),
-            Answerers.create(AnswererSettings.of("extractive"), TestModels.embedder()), PromptTemplate.defaults(),
-            Abstention.DEFAULT);
+    private NotesIndex retriever;
+    private NotesAssistant assistant;
+
+    @BeforeEach
+    void index(@TempDir Path dir) throws IOException {
+        retriever = Fixtures.index(dir);
+        assistant = new NotesAssistant(retriever, TestModels.embedder(),
+                Answerers.create(AnswererSettings.of("extractive"), TestModels.embedder()), PromptTemplate.defaults(),
+                Abstention.DEFAULT);
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        retriever.close();
+    }
 
     @Test
     void streamsSourcesThenOneDeltaPerSentenceThenTheCheckedAnswer() {

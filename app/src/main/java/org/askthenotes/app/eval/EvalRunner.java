@@ -5,7 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
+import org.askthenotes.generation.AnswerListener;
+import org.askthenotes.generation.Answerer;
+import org.askthenotes.generation.Answerers;
+import org.askthenotes.generation.AnswererSettings;
+import org.askthenotes.generation.NotesAssistant;
+import org.askthenotes.generation.PromptTemplate;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.IngestOptions;
@@ -57,8 +64,10 @@ public final class EvalRunner {
 
     /** The answerer graded: the app's own assistant with the extractive answerer (offline, no LLM). */
     private static Function<AskRequest, Answer> extractiveAssistant(NotesIndex index, Embedder embedder) {
-        // TODO(eval): new NotesAssistant(...)::ask once generation lands in main
-        throw new UnsupportedOperationException("NotesAssistant is not in main yet (issue 4)");
+        Answerer extractive = Answerers.create(AnswererSettings.of(AnswererSettings.EXTRACTIVE), embedder);
+        NotesAssistant assistant = new NotesAssistant(index, embedder, extractive, PromptTemplate.defaults(),
+                Abstention.DEFAULT);
+        return request -> assistant.ask(request, AnswerListener.NONE);
     }
 
     /** Indexes the dataset's corpus (title + text, one chunk per document) and writes a TREC run per mode. */

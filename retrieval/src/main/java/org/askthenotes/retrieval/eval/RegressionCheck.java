@@ -62,7 +62,8 @@ public record RegressionCheck(RegressionThresholds thresholds, List<Row> rows) {
             boolean measured = !Double.isNaN(row.actual());
             out.append(String.format(Locale.ROOT, "%-22s %9.4f %9s %9s  %s%n", row.metric(), row.expected(),
                     measured ? String.format(Locale.ROOT, "%.4f", row.actual()) : "missing",
-                    measured ? String.format(Locale.ROOT, "%+.4f", row.delta()) : "",
+                    // rounded first (and + 0.0 turns -0.0 into 0.0) so a tiny negative delta doesn't print "-0.0000"
+                    measured ? String.format(Locale.ROOT, "%+.4f", RegressionThresholds.round(row.delta()) + 0.0) : "",
                     row.ok() ? "OK" : "FAIL"));
         }
         if (!improvements().isEmpty()) {

@@ -63,6 +63,12 @@ class RegressionCheckTest {
     }
 
     @Test
+    void printsATinyNegativeDeltaAsZero() {
+        RegressionCheck check = RegressionCheck.of(NDCG_0700, Map.of("ndcg@10", 0.69998));
+        assertTrue(check.table().contains("+0.0000  OK"), check.table());
+    }
+
+    @Test
     void failsAMetricThatWasNotMeasured() {
         RegressionCheck check = RegressionCheck.of(NDCG_0700, Map.of("mrr@10", 0.9));
         assertFalse(check.passed());

@@ -108,7 +108,7 @@ public final class NotesService implements Closeable {
         AnswererSettings settings = new AnswererSettings(name, config.llmBaseUrl(), config.llmModel(),
                 config.llmApiKey(), config.llmTemperature(), config.llmTimeout());
         return new NotesAssistant(index, embedder, Answerers.create(settings, embedder), PromptTemplate.defaults(),
-                NotesAssistant.DEFAULT_THRESHOLD);
+                NotesAssistant.DEFAULT_ABSTAIN_BELOW);
     }
 
     @Override

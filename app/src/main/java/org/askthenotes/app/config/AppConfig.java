@@ -16,6 +16,8 @@ import org.askthenotes.retrieval.SearchMode;
  * @param llmBaseUrl      the LLM endpoint, null for the answerer's default
  * @param llmModel        the LLM model name, null for the answerer's default
  * @param llmApiKey       null when none is configured
+ * @param llmTemperature  null for the answerer's default
+ * @param llmTimeout      null for the answerer's default
  * @param reindexToken    the bearer token POST /api/reindex requires, null when it is open
  */
 public record AppConfig(
@@ -28,7 +30,7 @@ public record AppConfig(
         String llmBaseUrl,
         String llmModel,
         String llmApiKey,
-        double llmTemperature,
+        Double llmTemperature,
         Duration llmTimeout,
         String reindexToken,
         String host,
@@ -42,7 +44,6 @@ public record AppConfig(
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(embeddingModel, "embeddingModel");
-        Objects.requireNonNull(llmTimeout, "llmTimeout");
         Objects.requireNonNull(host, "host");
         if (!ANSWERERS.contains(answerer)) {
             throw new IllegalArgumentException("unknown answerer '" + answerer + "': use extractive, openai or ollama");

@@ -47,8 +47,6 @@ public final class ConfigResolver {
             MODE, "hybrid",
             K, "5",
             MODEL, Embedders.DEFAULT,
-            LLM_TEMPERATURE, "0.0",
-            LLM_TIMEOUT_SECONDS, "60",
             HOST, "127.0.0.1",
             PORT, "7070");
 
@@ -113,8 +111,9 @@ public final class ConfigResolver {
                 optional(s.get(LLM_BASE_URL)),
                 optional(s.get(LLM_MODEL)),
                 optional(s.get(LLM_API_KEY)),
-                s.get(LLM_TEMPERATURE).as(Double::parseDouble),
-                Duration.ofSeconds(s.get(LLM_TIMEOUT_SECONDS).as(v -> inRange(Integer.parseInt(v), 1, 3600))),
+                s.get(LLM_TEMPERATURE) == null ? null : s.get(LLM_TEMPERATURE).as(Double::parseDouble),
+                s.get(LLM_TIMEOUT_SECONDS) == null ? null
+                        : Duration.ofSeconds(s.get(LLM_TIMEOUT_SECONDS).as(v -> inRange(Integer.parseInt(v), 1, 3600))),
                 optional(s.get(REINDEX_TOKEN)),
                 s.get(HOST).value(),
                 s.get(PORT).as(v -> inRange(Integer.parseInt(v), 0, 65535)));

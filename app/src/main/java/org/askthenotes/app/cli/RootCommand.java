@@ -51,7 +51,7 @@ public final class RootCommand implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, failed, parseResult) -> {
             failed.getErr().println("error: " + oneLine(e));
-            return e instanceof ConfigException ? EXIT_USAGE : EXIT_FAILURE;
+            return e instanceof ConfigException || e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE;
         });
         return cli;
     }

@@ -1,0 +1,155 @@
+package org.askthenotes.app.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.askthenotes.app.support.TestNotes;
+import org.askthenotes.app.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The chat page in real headless Chromium against the real server: ask, stream, cite, highlight; no payload runs. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatPageBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+    TestServer server;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void start() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "skipped: headless Chromium needs /usr/bin/chromium and /usr/bin/chromedriver"
+                        + " (apt-get install chromium chromium-driver; CI installs them)");
+        Path notes = TestNotes.copyTo(dir.resolve("notes"));
+        Files.writeString(notes.resolve("xss-probe.md"), TestNotes.XSS_NOTE);
+        server = new TestServer(notes, dir.resolve("index"), Map.of());
+        // Selenium Manager would otherwise try to download a driver.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", "--lang=en-US");
+        driver = new ChromeDriver(options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private WebElement askAndWait(String question) {
+        int before = driver.findElements(By.cssSelector(".turn")).size();
+        driver.findElement(By.id("question")).sendKeys(question);
+        driver.findElement(By.id("ask")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".turn")).size() == before + 1);
+        WebElement turn = driver.findElements(By.cssSelector(".turn")).get(before);
+        wait.until(d -> !turn.findElement(By.cssSelector(".answer")).getAttribute("class").contains("streaming"));
+        return turn;
+    }
+
+    @Test
+    void askSeeTheStreamedAnswerClickACitationSeeThePassage() throws IOException {
+        driver.get(server.baseUrl() + "/");
+        wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
+        WebElement turn = askAndWait("What are foundation models?");
+
+        WebElement answer = turn.findElement(By.cssSelector(".answer"));
+        assertFalse(answer.getText().isBlank());
+        assertTrue(turn.findElement(By.cssSelector(".meta .answerer")).getText().contains("extractive"));
+        List<WebElement> chips = answer.findElements(By.cssSelector(".chip"));
+        assertFalse(chips.isEmpty(), "citation chips in: " + answer.getAttribute("innerHTML"));
+
+        chips.get(0).click();
+        WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("side-panel")));
+        WebElement mark = panel.findElement(By.cssSelector("mark"));
+        assertFalse(mark.getText().isBlank(), "the quoted passage is highlighted");
+        String noteLink = panel.findElement(By.id("side-open")).getAttribute("href");
+        assertTrue(noteLink.contains("/notes/"), noteLink);
+
+        driver.findElement(By.id("show-debug")).click();
+        assertTrue(turn.findElement(By.cssSelector(".debug-table")).isDisplayed());
+        assertTrue(turn.findElements(By.cssSelector(".debug-table tr")).size() > 1);
+        driver.findElement(By.id("show-prompt")).click();
+        assertEquals(4, turn.findElements(By.cssSelector(".prompt-part")).size());
+        driver.findElement(By.id("show-prompt")).click();
+
+        Path screenshots = Files.createDirectories(moduleDir().resolve("target/screenshots"));
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("chat.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        driver.get(noteLink);
+        String fragment = URI.create(noteLink).getFragment();
+        if (fragment != null) {
+            assertNotNull(driver.findElement(By.id(fragment)), "the note page has the cited heading " + fragment);
+        }
+        assertFalse(driver.findElement(By.id("note")).getText().isBlank());
+    }
+
+    @Test
+    void aQuestionWithMarkupIsShownAsText() {
+        driver.get(server.baseUrl() + "/");
+        String payload = "<img src=x onerror=\"document.body.dataset.pwned='question'\"> foundation models?";
+        WebElement turn = askAndWait(payload);
+        assertEquals(payload, turn.findElement(By.cssSelector(".question")).getText());
+        assertTrue(driver.findElements(By.cssSelector(".conversation img")).isEmpty());
+        assertNotPwned();
+    }
+
+    @Test
+    void aHostileNoteRunsNothingInTheNoteView() {
+        driver.get(server.baseUrl() + "/notes/xss-probe.md");
+        wait.until(d -> d.findElement(By.id("note")).getText().contains("quokka-xss-marker"));
+        assertEquals("highlighted term", driver.findElement(By.cssSelector("#note span.label")).getText());
+        assertTrue(driver.findElements(By.cssSelector("#note script, #note iframe, #note svg")).isEmpty());
+        assertNotPwned();
+    }
+
+    private void assertNotPwned() {
+        Object pwned = driver.executeScript("return document.body.dataset.pwned || null;");
+        assertEquals(null, pwned, "a payload ran");
+        try {
+            driver.switchTo().alert();
+            throw new AssertionError("an alert opened");
+        } catch (NoAlertPresentException expected) {
+            // nothing ran
+        }
+    }
+
+    private static Path moduleDir() {
+        return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+    }
+}

@@ -1,7 +1,10 @@
 package org.askthenotes.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.sse.SseClient;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One answer as Server-Sent Events: {@code sources}, then {@code delta} per piece of text, then {@code citations}
  * and {@code done} (the same object as POST /api/ask); {@code error} instead when answering fails.
+ * Written straight to the response rather than through Javalin's SseHandler, which stays silent unless the client
+ * sends "Accept: text/event-stream": curl and plain HTTP clients get the stream too.
  */
 final class AnswerStream {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerStream.class);
@@ -31,7 +36,14 @@ final class AnswerStream {
         this.mapper = mapper;
     }
 
-    void run(SseClient client, String answerer, AskRequest request) {
+    void run(Context ctx, String answerer, AskRequest request) throws IOException {
+        ctx.status(200);
+        // A compressing stream would hold events back until its buffer fills.
+        ctx.disableCompression();
+        ctx.contentType("text/event-stream; charset=utf-8");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("X-Accel-Buffering", "no");
+        Events client = new Events(ctx.res().getOutputStream());
         try {
             Answer answer = service.ask(answerer, request, new AnswerListener() {
                 @Override
@@ -65,9 +77,30 @@ final class AnswerStream {
     }
 
     /** Pre-serialized so every event's data is exactly one line of JSON. */
-    private void send(SseClient client, String event, Object data) {
-        if (!client.terminated()) {
-            client.sendEvent(event, Json.line(mapper, data));
+    private void send(Events client, String event, Object data) {
+        client.send(event, Json.line(mapper, data));
+    }
+
+    /** The response body as an event stream; once the client has gone, further events are dropped. */
+    private static final class Events {
+        private final OutputStream out;
+        private boolean closed;
+
+        Events(OutputStream out) {
+            this.out = out;
+        }
+
+        void send(String event, String oneLineData) {
+            if (closed) {
+                return;
+            }
+            try {
+                out.write(("event: " + event + "\ndata: " + oneLineData + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException e) {
+                LOG.debug("Client left the stream: {}", e.getMessage());
+                closed = true;
+            }
         }
     }
 }

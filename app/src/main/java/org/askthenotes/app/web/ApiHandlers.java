@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.sse.SseHandler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class ApiHandlers {
 
     void search(Context ctx) {
         String query = AskParams.question(ctx.queryParam("q"), "q");
-        int k = AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrDefault(null), config);
+        int k = AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrNull(), config);
         SearchRequest request = new SearchRequest(query, k, AskParams.mode(ctx.queryParam("mode"), config),
                 queryFilters(ctx));
         ctx.json(Map.of("query", query, "mode", request.mode().id(), "k", k,
@@ -67,12 +66,12 @@ final class ApiHandlers {
         AskRequest request = new AskRequest(
                 AskParams.question(ctx.queryParam("question"), "question"),
                 AskParams.history(history(ctx.queryParam("history"))),
-                AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrDefault(null), config),
+                AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrNull(), config),
                 AskParams.mode(ctx.queryParam("mode"), config),
                 queryFilters(ctx),
                 "true".equals(ctx.queryParam("includePrompt")));
         String answerer = AskParams.answerer(ctx.queryParam("answerer"));
-        new SseHandler(client -> new AnswerStream(service, mapper).run(client, answerer, request)).handle(ctx);
+        new AnswerStream(service, mapper).run(ctx, answerer, request);
     }
 
     void reindex(Context ctx) {

@@ -41,6 +41,7 @@ public final class WebApp {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.staticFiles.add("/public", Location.CLASSPATH);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             routes(config.routes, api, notes);
             errors(config.routes);
         });

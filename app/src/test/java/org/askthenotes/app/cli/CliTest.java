@@ -30,7 +30,7 @@ import picocli.CommandLine;
 /** The CLI run in-process on the bundled notes, with the settings in the environment as a user would set them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliTest {
-    @TempDir
+    /** Shared by the class's tests, so the index is built once; JUnit injects it into the @BeforeAll method. */
     Path dir;
     Map<String, String> env;
     final ObjectMapper mapper = new ObjectMapper();
@@ -39,7 +39,8 @@ class CliTest {
     }
 
     @BeforeAll
-    void environment() {
+    void environment(@TempDir Path tempDir) {
+        dir = tempDir;
         env = Map.of("ATN_NOTES", TestNotes.bundled().toString(), "ATN_INDEX", dir.resolve("index").toString());
     }
 

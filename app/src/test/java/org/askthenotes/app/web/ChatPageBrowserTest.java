@@ -36,14 +36,15 @@ class ChatPageBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    @TempDir
+    /** Shared by the class's tests, so the index is built once; JUnit injects it into the @BeforeAll method. */
     Path dir;
     TestServer server;
     ChromeDriver driver;
     WebDriverWait wait;
 
     @BeforeAll
-    void start() throws IOException {
+    void start(@TempDir Path tempDir) throws IOException {
+        dir = tempDir;
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         String missing = "headless Chromium needs /usr/bin/chromium and /usr/bin/chromedriver"
                 + " (apt-get install chromium chromium-driver; .ci/run installs them)";

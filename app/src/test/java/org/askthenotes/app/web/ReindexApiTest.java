@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ReindexApiTest {
     static final String TOKEN = "s3cret-token";
 
-    @TempDir
+    /** Shared by the class's tests, so the index is built once; JUnit injects it into the @BeforeAll method. */
     Path dir;
     Path notes;
     TestServer server;
 
     @BeforeAll
-    void startServer() throws IOException {
+    void startServer(@TempDir Path tempDir) throws IOException {
+        dir = tempDir;
         notes = TestNotes.copyTo(dir.resolve("notes"));
         server = new TestServer(notes, dir.resolve("index"), Map.of("ATN_REINDEX_TOKEN", TOKEN));
     }

@@ -39,12 +39,13 @@ class WebApiTest {
     static final String QUESTION = "What are foundation models?";
     static final String SECRET = "TOP-SECRET-OUTSIDE-THE-NOTES";
 
-    @TempDir
+    /** Shared by the class's tests, so the index is built once; JUnit injects it into the @BeforeAll method. */
     Path dir;
     TestServer server;
 
     @BeforeAll
-    void startServer() throws IOException {
+    void startServer(@TempDir Path tempDir) throws IOException {
+        dir = tempDir;
         Path notes = TestNotes.copyTo(dir.resolve("notes"));
         Files.writeString(notes.resolve("xss-probe.md"), TestNotes.XSS_NOTE);
         Files.writeString(dir.resolve("secret.md"), "# Secret\n\n" + SECRET + "\n");
@@ -315,7 +316,8 @@ class WebApiTest {
     private List<String[]> stream(String path) throws IOException, InterruptedException {
         HttpResponse<Stream<String>> response = server.lines(path);
         assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                response.headers().map().toString());
         List<String[]> events = new ArrayList<>();
         String name = "message";
         StringBuilder data = new StringBuilder();

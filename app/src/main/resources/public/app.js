@@ -111,16 +111,39 @@ function ask(question) {
 
 function renderMeta(turn, answer) {
   turn.meta.replaceChildren();
-  turn.meta.append(el('span', 'badge answerer', 'answered by ' + answer.answerer));
   if (answer.abstained) {
     turn.meta.append(el('span', 'badge abstained', 'not in the notes'));
+    renderNearest(turn, answer.alsoRetrieved || []);
   } else {
+    turn.meta.append(el('span', 'badge answerer', 'answered by ' + answer.answerer));
     turn.meta.append(el('span', answer.grounded ? 'badge grounded' : 'badge ungrounded',
       answer.grounded ? 'grounded' : 'partly grounded'));
   }
   if (answer.timingsMs && answer.timingsMs.total !== undefined) {
     turn.meta.append(el('span', 'timing', answer.timingsMs.total + ' ms'));
   }
+}
+
+/** After an abstention, the nearest headings the notes do have, as links: a place to start reading. */
+function renderNearest(turn, nearest) {
+  if (!nearest.length) return;
+  const list = el('ul', 'nearest');
+  const seen = new Set();
+  for (const c of nearest) {
+    const key = c.notePath + '#' + c.anchor;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const link = el('a', '', [c.notePath, ...c.headingPath.slice(-1)].join(' › '));
+    link.href = notePageUrl(c);
+    link.target = '_blank';
+    link.rel = 'noopener';
+    const item = el('li');
+    item.append(link);
+    list.append(item);
+  }
+  const box = el('div', 'nearest-box');
+  box.append(el('span', '', 'Nearest in the notes:'), list);
+  turn.node.insertBefore(box, turn.debug);
 }
 
 function renderDebug(turn) {
@@ -162,7 +185,7 @@ function openSource(turn, n) {
   const where = citation || source;
   if (!where) return;
   $('#side-n').textContent = String(n);
-  $('#side-title').textContent = [where.notePath, ...where.headingPath].join(' › ');
+  $('#side-title').textContent = [source ? source.noteTitle : where.notePath, ...where.headingPath].join(' › ');
   $('#side-where').textContent = `${where.notePath}, lines ${where.startLine}–${where.endLine}`;
   $('#side-passage').replaceChildren(...passage(source ? source.text : '', citation ? citation.snippet : ''));
   $('#side-open').href = notePageUrl(where);
@@ -170,23 +193,29 @@ function openSource(turn, n) {
   document.body.classList.add('panel-open');
 }
 
-/** The chunk text with the snippet wrapped in <mark>; built from text nodes, never from HTML. */
+/**
+ * The chunk text with the quoted passage wrapped in <mark>, built from text nodes, never from HTML. A snippet may
+ * join several pieces of the chunk with "…": each piece found in order is marked.
+ */
 function passage(text, snippet) {
-  const at = snippet ? text.indexOf(snippet) : -1;
   const box = el('div', 'passage-text');
   if (hasCjk(text + snippet)) box.lang = 'zh-Hant';
-  if (at >= 0) {
-    box.append(document.createTextNode(text.slice(0, at)), el('mark', '', snippet),
-      document.createTextNode(text.slice(at + snippet.length)));
-    return [box];
+  const pieces = (snippet || '').split(/\s*(?:…|\.\.\.)\s*/).map(p => p.trim()).filter(p => p.length > 0);
+  let pos = 0;
+  let marked = 0;
+  for (const piece of pieces) {
+    const at = text.indexOf(piece, pos);
+    if (at < 0) continue;
+    box.append(document.createTextNode(text.slice(pos, at)), el('mark', '', piece));
+    pos = at + piece.length;
+    marked++;
   }
-  if (snippet) {
+  box.append(document.createTextNode(text.slice(pos)));
+  if (marked === 0 && snippet) {
     const quote = el('blockquote', '');
     quote.append(el('mark', '', snippet));
-    box.append(document.createTextNode(text));
     return text ? [quote, box] : [quote];
   }
-  box.append(document.createTextNode(text));
   return [box];
 }
 

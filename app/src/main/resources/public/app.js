@@ -98,6 +98,7 @@ function ask(question) {
     renderAnswer(turn);
     renderMeta(turn, answer);
     renderPrompt(turn, answer.prompt);
+    turn.node.scrollIntoView({ block: 'end' });
     history.push({ question, answer: answer.answer });
     finish();
   });

@@ -136,6 +136,19 @@ class ChatPageBrowserTest {
     }
 
     @Test
+    void anAnswerQuotingTheHostileNoteRunsNothing() {
+        driver.get(server.baseUrl() + "/");
+        WebElement turn = askAndWait("What does the quokka-xss-marker paragraph in the cross-site scripting probe say?");
+        assertTrue(turn.findElements(By.cssSelector(".answer script, .answer img, .answer iframe, .answer svg"))
+                .isEmpty(), turn.getAttribute("innerHTML"));
+        for (WebElement chip : turn.findElements(By.cssSelector(".answer .chip"))) {
+            chip.click();
+            assertNotPwned();
+        }
+        assertNotPwned();
+    }
+
+    @Test
     void aHostileNoteRunsNothingInTheNoteView() {
         driver.get(server.baseUrl() + "/notes/xss-probe.md");
         wait.until(d -> d.findElement(By.id("note")).getText().contains("quokka-xss-marker"));

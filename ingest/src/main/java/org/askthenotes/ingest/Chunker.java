@@ -1,0 +1,253 @@
+package org.askthenotes.ingest;
+
+import dev.langchain4j.model.TokenCountEstimator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Cuts a note's sections into chunks whose text to embed stays within a word-piece budget.
+ *
+ * <p>A chunk never holds two sections, with one exception: a tiny section (under {@link #TINY_SECTION_TOKENS}
+ * of body) joins its parent's chunk, or the next section's when it has no parent (see {@code Homes#home}),
+ * prefixed by its own heading so the words keep their context. Within a section, blocks are packed in order; an English block directly followed
+ * by a Chinese one is a pair that is only split when the pair alone is over budget. A block over budget is split
+ * at lines, then sentences, then words.
+ */
+final class Chunker {
+
+    /** A section whose body is shorter than this many word pieces is merged rather than indexed alone. */
+    static final int TINY_SECTION_TOKENS = 40;
+
+    /** The ordinal of a chunk that is only measured, never returned: it needs no id. */
+    private static final int DRAFT = -1;
+
+    /** What every chunk of one note shares. */
+    record NoteInfo(String path, String title, List<String> tags, List<String> categories, String date) {
+    }
+
+    private final TokenCountEstimator tokens;
+    private final int budget;
+
+    Chunker(TokenCountEstimator tokens, int budget) {
+        this.tokens = tokens;
+        this.budget = budget;
+    }
+
+    List<Chunk> chunk(NoteInfo note, List<Section> sections) {
+        Map<Integer, List<List<SourceBlock>>> groups = new TreeMap<>();
+        int[] homes = new Homes(sections).all();
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            if (section.blocks().isEmpty()) {
+                continue;
+            }
+            Section owner = sections.get(homes[i]);
+            List<List<SourceBlock>> units = pairs(section.blocks());
+            if (homes[i] != i && !section.headingPath().isEmpty()) {
+                units.get(0).add(0, headingBlock(section, owner, i));
+            }
+            groups.computeIfAbsent(homes[i], k -> new ArrayList<>()).addAll(units);
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        groups.forEach((ownerIndex, units) -> {
+            Section owner = sections.get(ownerIndex);
+            List<List<SourceBlock>> packed = pack(note, owner, units);
+            // A piece that is only whitespace (a blank line of code) must not become a chunk of its own.
+            packed.removeIf(blocks -> passages(blocks).isEmpty());
+            for (int ordinal = 0; ordinal < packed.size(); ordinal++) {
+                chunks.add(chunk(note, owner, packed.get(ordinal), ordinal));
+            }
+        });
+        return chunks;
+    }
+
+    /** English-then-Chinese neighbours travel together; every other block is a unit on its own. */
+    private static List<List<SourceBlock>> pairs(List<SourceBlock> blocks) {
+        List<List<SourceBlock>> units = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            List<SourceBlock> unit = new ArrayList<>();
+            unit.add(blocks.get(i));
+            if (blocks.get(i).language() == Language.ENGLISH && i + 1 < blocks.size()
+                    && blocks.get(i + 1).language() == Language.CHINESE) {
+                unit.add(blocks.get(++i));
+            }
+            units.add(unit);
+        }
+        return units;
+    }
+
+    /** The merged section's headings below the owner's, so its words keep the context their heading gave. */
+    private static SourceBlock headingBlock(Section section, Section owner, int index) {
+        List<String> path = section.headingPath();
+        List<String> ownerPath = owner.headingPath();
+        List<String> own = path.size() > ownerPath.size() && path.subList(0, ownerPath.size()).equals(ownerPath)
+                ? path.subList(ownerPath.size(), path.size()) : List.of(section.heading());
+        String text = String.join(Chunk.PATH_SEPARATOR, own);
+        return new SourceBlock(section.headingLine(), section.headingLine(), LanguageDetector.detect(text), text,
+                -1 - index);
+    }
+
+    private List<List<SourceBlock>> pack(NoteInfo note, Section owner, List<List<SourceBlock>> units) {
+        return pack(note, owner, new ArrayList<>(), units);
+    }
+
+    /** Greedy: fill the current chunk unit by unit; a unit too big on its own is split and keeps filling it. */
+    private List<List<SourceBlock>> pack(NoteInfo note, Section owner, List<SourceBlock> start,
+                                         List<List<SourceBlock>> units) {
+        List<List<SourceBlock>> chunks = new ArrayList<>();
+        List<SourceBlock> current = start;
+        for (List<SourceBlock> unit : units) {
+            List<SourceBlock> joined = new ArrayList<>(current);
+            joined.addAll(unit);
+            if (fits(note, owner, joined)) {
+                current = joined;
+            } else if (fits(note, owner, unit)) {
+                chunks.add(current);
+                current = new ArrayList<>(unit);
+            } else {
+                List<List<SourceBlock>> smaller = smaller(unit);
+                if (smaller.size() == 1) {
+                    // One character over budget: only a heading chain longer than the budget gets here.
+                    chunks.add(current);
+                    chunks.add(unit);
+                    current = new ArrayList<>();
+                    continue;
+                }
+                List<List<SourceBlock>> split = pack(note, owner, current, smaller);
+                chunks.addAll(split.subList(0, split.size() - 1));
+                current = new ArrayList<>(split.get(split.size() - 1));
+            }
+        }
+        chunks.add(current);
+        chunks.removeIf(List::isEmpty);
+        return chunks;
+    }
+
+    /** A pair falls apart into its blocks; a single block into lines, sentences, words or characters. */
+    private static List<List<SourceBlock>> smaller(List<SourceBlock> unit) {
+        List<List<SourceBlock>> units = new ArrayList<>();
+        if (unit.size() > 1) {
+            unit.forEach(block -> units.add(List.of(block)));
+            return units;
+        }
+        SourceBlock block = unit.get(0);
+        for (String piece : TextSplitter.split(block.text())) {
+            units.add(List.of(new SourceBlock(block.startLine(), block.endLine(), block.language(), piece,
+                    block.origin())));
+        }
+        return units;
+    }
+
+    private boolean fits(NoteInfo note, Section owner, List<SourceBlock> blocks) {
+        return tokens.estimateTokenCountInText(chunk(note, owner, blocks, DRAFT).textToEmbed()) <= budget;
+    }
+
+    private static Chunk chunk(NoteInfo note, Section owner, List<SourceBlock> blocks, int ordinal) {
+        List<Passage> passages = passages(blocks);
+        int start = blocks.stream().mapToInt(SourceBlock::startLine).min().orElse(owner.headingLine());
+        int end = blocks.stream().mapToInt(SourceBlock::endLine).max().orElse(owner.headingLine());
+        String text = String.join("\n\n", passages.stream().map(Passage::text).toList());
+        String id = ordinal == DRAFT ? "" : id(note.path(), owner.headingPath(), ordinal, text);
+        return new Chunk(id, note.path(), note.title(),
+                owner.headingPath(), owner.anchor(), start, end, passages, note.tags(), note.categories(),
+                note.date());
+    }
+
+    /** Consecutive pieces of one block are glued back into one passage; they kept their own whitespace. */
+    private static List<Passage> passages(List<SourceBlock> blocks) {
+        List<Passage> passages = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < blocks.size(); i++) {
+            text.append(blocks.get(i).text());
+            if (i + 1 == blocks.size() || blocks.get(i + 1).origin() != blocks.get(i).origin()) {
+                if (!text.toString().isBlank()) {
+                    passages.add(new Passage(blocks.get(i).language(), text.toString().strip()));
+                }
+                text.setLength(0);
+            }
+        }
+        return passages;
+    }
+
+    /** First 16 hex digits of SHA-256 over what identifies a chunk: its note, section, place and text. */
+    static String id(String notePath, List<String> headingPath, int ordinal, String text) {
+        String key = notePath + "\n" + String.join("\u001F", headingPath) + "\n" + ordinal + "\n" + text;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Which section's chunk each section's blocks go to. */
+    private final class Homes {
+        private final List<Section> sections;
+        private final boolean[] tiny;
+
+        Homes(List<Section> sections) {
+            this.sections = sections;
+            this.tiny = new boolean[sections.size()];
+            for (int i = 0; i < tiny.length; i++) {
+                Section section = sections.get(i);
+                tiny[i] = !section.blocks().isEmpty()
+                        && tokens.estimateTokenCountInText(section.body()) < TINY_SECTION_TOKENS;
+            }
+        }
+
+        int[] all() {
+            int[] homes = new int[sections.size()];
+            for (int i = 0; i < homes.length; i++) {
+                homes[i] = home(i);
+            }
+            return homes;
+        }
+
+        /**
+         * Itself unless tiny. A tiny section joins its parent's chunk when the parent has text of its own; else a
+         * tiny introduction joins its first subsection that is big enough; else it gathers under its (empty)
+         * parent's heading; with no parent at all, it joins the next section that is big enough.
+         */
+        private int home(int i) {
+            if (!tiny[i]) {
+                return i;
+            }
+            int parent = parent(i);
+            if (parent >= 0 && !sections.get(parent).blocks().isEmpty()) {
+                return home(parent);
+            }
+            for (int next = i + 1; next < tiny.length && (parent < 0 || isDescendant(next, i)); next++) {
+                if (!tiny[next] && !sections.get(next).blocks().isEmpty()) {
+                    return next;
+                }
+            }
+            return parent >= 0 ? parent : i;
+        }
+
+        private boolean isDescendant(int candidate, int ancestor) {
+            for (int j = parent(candidate); j >= 0; j = parent(j)) {
+                if (j == ancestor) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int parent(int i) {
+            int level = sections.get(i).level();
+            for (int j = i - 1; j >= 0 && level > 0; j--) {
+                int candidate = sections.get(j).level();
+                if (candidate > 0 && candidate < level) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.askthenotes.ingest;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Turns one note file's bytes into a chunked {@link Note}, collecting what was wrong with it on the way. */
+final class NoteReader {
+
+    /** The note (null when the file was skipped) and the problems found in it. */
+    record Read(Note note, List<Problem> problems) {
+    }
+
+    private final MarkdownSections markdown = new MarkdownSections();
+    private final Chunker chunker;
+
+    NoteReader(Chunker chunker) {
+        this.chunker = chunker;
+    }
+
+    Read read(NotesFolder.NoteFile file) {
+        String path = file.path();
+        byte[] bytes;
+        try {
+            bytes = file.read();
+        } catch (IOException e) {
+            return new Read(null, List.of(new Problem(path, 0, Problem.Severity.ERROR, "cannot read: " + e)));
+        }
+        NoteDecoder.Decoded decoded = NoteDecoder.decode(path, bytes);
+        if (decoded.problem() != null) {
+            return new Read(null, List.of(decoded.problem()));
+        }
+        MarkdownSections.Parsed parsed = markdown.parse(path, decoded.text());
+        List<Problem> problems = new ArrayList<>();
+        FrontMatter frontMatter = frontMatter(path, parsed, problems);
+        problems.addAll(parsed.problems());
+        String title = !frontMatter.title().isBlank() ? frontMatter.title()
+                : !parsed.firstH1().isBlank() ? parsed.firstH1() : fileName(path);
+        Chunker.NoteInfo info = new Chunker.NoteInfo(path, title, frontMatter.tags(), frontMatter.categories(),
+                frontMatter.date());
+        List<Chunk> chunks = chunker.chunk(info, parsed.sections());
+        if (chunks.isEmpty()) {
+            problems.add(new Problem(path, 0, Problem.Severity.WARNING,
+                    "note has no text to index (only front matter or headings)"));
+        }
+        return new Read(new Note(path, title, sha256(bytes), chunks), problems);
+    }
+
+    /** Broken YAML costs the note its metadata, not its body: one warning, and the note is read on. */
+    private static FrontMatter frontMatter(String path, MarkdownSections.Parsed parsed, List<Problem> problems) {
+        if (parsed.frontMatterYaml() == null) {
+            return FrontMatter.NONE;
+        }
+        try {
+            return FrontMatter.parse(parsed.frontMatterYaml());
+        } catch (FrontMatter.Invalid e) {
+            int line = e.line() > 0 ? parsed.frontMatterLine() + e.line() - 1 : parsed.frontMatterLine() - 1;
+            problems.add(new Problem(path, line, Problem.Severity.WARNING,
+                    "broken YAML front matter, note read without it: " + e.getMessage()));
+            return FrontMatter.NONE;
+        }
+    }
+
+    private static String fileName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.app.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
@@ -155,6 +159,33 @@ class ChatPageBrowserTest {
         assertEquals("highlighted term", driver.findElement(By.cssSelector("#note span.label")).getText());
         assertTrue(driver.findElements(By.cssSelector("#note script, #note iframe, #note svg")).isEmpty());
         assertNotPwned();
+    }
+
+    static Stream<Arguments> markdown() {
+        return Stream.of(
+                Arguments.of("**bold** and *it* and `<b>code</b>`",
+                        "<p><strong>bold</strong> and <em>it</em> and <code>&lt;b&gt;code&lt;/b&gt;</code></p>"),
+                Arguments.of("<script>alert(1)</script> [1]", "<p>&lt;script&gt;alert(1)&lt;/script&gt; "
+                        + "<button type=\"button\" class=\"chip\" data-n=\"1\" aria-label=\"Source 1\">1</button></p>"),
+                Arguments.of("<img src=x onerror=alert(1)>", "<p>&lt;img src=x onerror=alert(1)&gt;</p>"),
+                Arguments.of("\"q\" & 'a'", "<p>&quot;q&quot; &amp; &#39;a&#39;</p>"),
+                Arguments.of("- a\n- b **c**", "<ul><li>a</li><li>b <strong>c</strong></li></ul>"),
+                Arguments.of("1. x\n2. y", "<ol><li>x</li><li>y</li></ol>"),
+                Arguments.of("one\ntwo\n\nthree", "<p>one<br>two</p><p>three</p>"),
+                Arguments.of("```\n<b>[1]</b>\n```", "<pre><code>&lt;b&gt;[1]&lt;/b&gt;</code></pre>"),
+                Arguments.of("中文答案[2]。", "<p>中文答案<button type=\"button\" class=\"chip\" data-n=\"2\" "
+                        + "aria-label=\"Source 2\">2</button>。</p>"));
+    }
+
+    /** The page's own Markdown renderer, run in the browser: it escapes before it adds any tag. */
+    @ParameterizedTest
+    @MethodSource("markdown")
+    void theAnswerRendererEscapesBeforeItFormats(String markdown, String html) {
+        driver.get(server.baseUrl() + "/");
+        Object rendered = driver.executeAsyncScript(
+                "const [text, done] = arguments; import('/markdown.js').then(m => done(m.renderMarkdown(text)));",
+                markdown);
+        assertEquals(html, rendered);
     }
 
     private void assertNotPwned() {

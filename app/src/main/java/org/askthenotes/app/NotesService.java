@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
 import org.askthenotes.generation.AnswererSettings;
@@ -108,7 +109,7 @@ public final class NotesService implements Closeable {
         AnswererSettings settings = new AnswererSettings(name, config.llmBaseUrl(), config.llmModel(),
                 config.llmApiKey(), config.llmTemperature(), config.llmTimeout());
         return new NotesAssistant(index, embedder, Answerers.create(settings, embedder), PromptTemplate.defaults(),
-                NotesAssistant.DEFAULT_ABSTAIN_BELOW);
+                Abstention.DEFAULT);
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class NotesWatcher implements Closeable {
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(500);
 
     private final Path root;
+    private final Path ignored;
     private final Runnable onChange;
     private final Duration debounce;
     private final WatchService watchService;
@@ -37,8 +38,13 @@ public final class NotesWatcher implements Closeable {
     private final ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(daemon("notes-sync"));
     private ScheduledFuture<?> pending;
 
-    public NotesWatcher(Path root, Duration debounce, Runnable onChange) throws IOException {
-        this.root = root;
+    /**
+     * @param ignored a folder inside the tree whose changes are not note edits (the index, when a user keeps it
+     *                under the notes): watching it would make every sync trigger the next. Null for none.
+     */
+    public NotesWatcher(Path root, Path ignored, Duration debounce, Runnable onChange) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.ignored = ignored == null ? null : ignored.toAbsolutePath().normalize();
         this.debounce = debounce;
         this.onChange = onChange;
         this.watchService = FileSystems.getDefault().newWatchService();
@@ -55,14 +61,21 @@ public final class NotesWatcher implements Closeable {
             while (true) {
                 WatchKey key = watchService.take();
                 Path dir = (Path) key.watchable();
+                boolean relevant = false;
                 for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE
-                            && Files.isDirectory(dir.resolve((Path) event.context()))) {
-                        registerTree(dir.resolve((Path) event.context()));
+                    Path changed = event.context() == null ? dir : dir.resolve((Path) event.context());
+                    if (!watched(changed)) {
+                        continue;
+                    }
+                    relevant = true;
+                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+                        registerTree(changed);
                     }
                 }
                 key.reset();
-                schedule();
+                if (relevant) {
+                    schedule();
+                }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
@@ -88,11 +101,15 @@ public final class NotesWatcher implements Closeable {
 
     private void registerTree(Path start) throws IOException {
         try (Stream<Path> dirs = Files.walk(start)) {
-            for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory)::iterator) {
+            for (Path dir : (Iterable<Path>) dirs.filter(Files::isDirectory).filter(this::watched)::iterator) {
                 dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
                         StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
             }
         }
+    }
+
+    private boolean watched(Path dir) {
+        return ignored == null || !dir.toAbsolutePath().normalize().startsWith(ignored);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -18,7 +18,7 @@ class NotesWatcherTest {
     void aChangeAnywhereInTheTreeTriggersASync() throws Exception {
         Files.createDirectories(root.resolve("aws"));
         Semaphore syncs = new Semaphore(0);
-        try (NotesWatcher watcher = new NotesWatcher(root, Duration.ofMillis(100), syncs::release).start()) {
+        try (NotesWatcher watcher = new NotesWatcher(root, null, Duration.ofMillis(100), syncs::release).start()) {
             Files.writeString(root.resolve("aws/a.md"), "# A\n");
             assertTrue(syncs.tryAcquire(30, TimeUnit.SECONDS), "a sync after a new note in a subfolder");
 
@@ -31,10 +31,25 @@ class NotesWatcherTest {
     }
 
     @Test
+    void changesInTheIgnoredFolderDoNotTriggerASync() throws Exception {
+        Path index = Files.createDirectories(root.resolve(".index"));
+        Semaphore syncs = new Semaphore(0);
+        try (NotesWatcher watcher = new NotesWatcher(root, index, Duration.ofMillis(100), syncs::release).start()) {
+            Files.writeString(index.resolve("segments_1"), "x");
+            Files.createDirectories(index.resolve("sub"));
+            Files.writeString(root.resolve("note.md"), "# N\n");
+            assertTrue(syncs.tryAcquire(30, TimeUnit.SECONDS), "the note edit syncs");
+            Files.writeString(index.resolve("segments_2"), "y");
+            Files.writeString(index.resolve("sub/file"), "z");
+            assertTrue(!syncs.tryAcquire(2, TimeUnit.SECONDS), "index writes do not");
+        }
+    }
+
+    @Test
     void aBurstOfEditsIsOneSyncOnceTheySettle() throws Exception {
         Semaphore syncs = new Semaphore(0);
         // A long debounce so the whole burst surely falls inside it, however slow the machine.
-        try (NotesWatcher watcher = new NotesWatcher(root, Duration.ofSeconds(3), syncs::release).start()) {
+        try (NotesWatcher watcher = new NotesWatcher(root, null, Duration.ofSeconds(3), syncs::release).start()) {
             for (int i = 0; i < 5; i++) {
                 Files.writeString(root.resolve("n" + i + ".md"), "# N\n");
             }

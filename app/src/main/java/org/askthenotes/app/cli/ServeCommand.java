@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
                     first.sync().chunksEmbedded(), first.ingest().problems().size());
             first.ingest().problems().forEach(p -> LOG.warn("{}", p));
             Javalin app = WebApp.create(service).start(config.host(), config.port());
-            try (NotesWatcher watcher = new NotesWatcher(config.notes(), NotesWatcher.DEFAULT_DEBOUNCE,
+            try (NotesWatcher watcher = new NotesWatcher(config.notes(), config.index(), NotesWatcher.DEFAULT_DEBOUNCE,
                     () -> logSync(service.syncUnchecked(new LoggingProgress()))).start()) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     app.stop();

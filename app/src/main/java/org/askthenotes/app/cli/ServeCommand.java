@@ -1,15 +1,13 @@
 package org.askthenotes.app.cli;
 
-import io.javalin.Javalin;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.askthenotes.app.NotesService;
-import org.askthenotes.app.NotesWatcher;
+import org.askthenotes.app.NotesServer;
 import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.config.ConfigResolver;
-import org.askthenotes.app.web.WebApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -51,34 +49,23 @@ public final class ServeCommand implements Callable<Integer> {
         }
         AppConfig config = shared.resolve(root.resolver(), flags);
         LOG.info("Starting with {}", config);
+        NotesServer server = NotesServer.start(config, new LoggingProgress());
         CountDownLatch stopped = new CountDownLatch(1);
-        try (NotesService service = NotesService.open(config)) {
-            NotesService.SyncOutcome first = service.sync(new LoggingProgress());
-            LOG.info("Index in sync: {} notes read, {} chunks embedded, {} problems", first.ingest().notesRead(),
-                    first.sync().chunksEmbedded(), first.ingest().problems().size());
-            first.ingest().problems().forEach(p -> LOG.warn("{}", p));
-            Javalin app = WebApp.create(service).start(config.host(), config.port());
-            try (NotesWatcher watcher = new NotesWatcher(config.notes(), config.index(), NotesWatcher.DEFAULT_DEBOUNCE,
-                    () -> logSync(service.syncUnchecked(new LoggingProgress()))).start()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    app.stop();
-                    stopped.countDown();
-                }, "shutdown"));
-                PrintWriter out = spec.commandLine().getOut();
-                out.printf("Ask the notes: http://%s:%d/  (notes: %s; Ctrl+C stops)%n",
-                        config.host().contains(":") ? "[" + config.host() + "]" : config.host(), app.port(),
-                        config.notes());
-                out.flush();
-                stopped.await();
+        // Ctrl+C: the JVM runs this hook and exits once it returns, so the hook itself closes the index cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                LOG.error("Closing the index failed: {}", e.getMessage());
             }
-        }
+            stopped.countDown();
+        }, "shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Ask the notes: http://%s:%d/  (notes: %s; Ctrl+C stops)%n",
+                config.host().contains(":") ? "[" + config.host() + "]" : config.host(), server.port(), config.notes());
+        out.flush();
+        stopped.await();
         return RootCommand.EXIT_OK;
-    }
-
-    private static void logSync(NotesService.SyncOutcome outcome) {
-        LOG.info("Notes changed: {} added, {} changed, {} deleted; {} chunks embedded",
-                outcome.sync().notesAdded(), outcome.sync().notesChanged(), outcome.sync().notesDeleted(),
-                outcome.sync().chunksEmbedded());
     }
 
     /** Logs embedding progress in tenths rather than per chunk. */

@@ -11,4 +11,12 @@ public interface Embedder {
     float[] embed(String text);
 
     List<float[]> embedAll(List<String> texts);
+
+    /**
+     * The vector of a search query. Some models (bge) embed queries with an instruction prefix that passages must
+     * not get; the others embed queries like any text.
+     */
+    default float[] embedQuery(String query) {
+        return embed(query);
+    }
 }

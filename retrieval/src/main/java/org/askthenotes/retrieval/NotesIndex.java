@@ -2,8 +2,20 @@ package org.askthenotes.retrieval;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.askthenotes.ingest.IngestResult;
 
 /**
@@ -11,27 +23,136 @@ import org.askthenotes.ingest.IngestResult;
  * One writer, many concurrent searchers; a sync is one commit.
  */
 public final class NotesIndex implements Retriever, Closeable {
+    private static final double RAM_BUFFER_MB = 128;
+
+    private final Path path;
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final IndexManifest manifest;
+    private final NotesSync notesSync;
+    private final HybridRetriever retriever;
+    private final IndexStatsReader statsReader;
+    /** What the last commit was built with (null before the first sync) and when; replaced after each sync. */
+    private volatile Map<String, String> committed;
+
+    private NotesIndex(Path path, Directory directory, Analyzer analyzer, IndexWriter writer, Embedder embedder,
+            RetrievalOptions options) throws IOException {
+        this.path = path;
+        this.directory = directory;
+        this.analyzer = analyzer;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.manifest = IndexManifest.of(embedder);
+        this.notesSync = new NotesSync(writer, embedder);
+        this.retriever = new HybridRetriever(embedder, analyzer, options);
+        this.statsReader = new IndexStatsReader(directory);
+        this.committed = userData(writer);
+    }
 
     /** Opens (or creates) the index in {@code directory} for chunks embedded by {@code embedder}. */
     public static NotesIndex open(Path directory, Embedder embedder) throws IOException {
-        throw new UnsupportedOperationException("not built yet (issue 3)");
+        return open(directory, embedder, RetrievalOptions.defaults());
+    }
+
+    /**
+     * Opens at the last commit: whatever a writer that died (or a failed sync) left uncommitted is dropped, so the
+     * index is always whole; the next sync finishes the job.
+     */
+    public static NotesIndex open(Path directory, Embedder embedder, RetrievalOptions options) throws IOException {
+        Objects.requireNonNull(embedder, "embedder");
+        Objects.requireNonNull(options, "options");
+        Directory fs = FSDirectory.open(directory);
+        Analyzer analyzer = Analyzers.perField();
+        IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false)
+                // fewer, larger segments on a big sync: each segment is one more HNSW graph to search and merge
+                .setRAMBufferSizeMB(RAM_BUFFER_MB);
+        try {
+            IndexWriter writer = new IndexWriter(fs, config);
+            return new NotesIndex(directory, fs, analyzer, writer, embedder, options);
+        } catch (LockObtainFailedException e) {
+            fs.close();
+            throw new IOException("the index at " + directory + " is open in another process or index", e);
+        } catch (IOException | RuntimeException e) {
+            fs.close();
+            throw e;
+        }
     }
 
     /** Brings the index in line with an ingest run: adds, replaces and deletes notes by path, then commits once. */
-    public SyncReport sync(IngestResult ingest, SyncListener listener) throws IOException {
-        throw new UnsupportedOperationException("not built yet (issue 3)");
+    public synchronized SyncReport sync(IngestResult ingest, SyncListener listener) throws IOException {
+        Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(listener, "listener");
+        SyncReport report = notesSync.run(ingest, listener, manifest, pendingRebuild());
+        committed = userData(writer);
+        // searches keep their old point-in-time view until this, so none ever sees half a sync
+        searchers.maybeRefreshBlocking();
+        return report;
     }
 
     public IndexStats stats() {
-        throw new UnsupportedOperationException("not built yet (issue 3)");
+        IndexManifest indexed = indexedManifest();
+        IndexManifest shown = indexed == null ? manifest : indexed;
+        return withSearcher(searcher -> statsReader.read(searcher, shown.modelId(), shown.dimension(),
+                IndexManifest.lastSync(committed)));
     }
 
+    /**
+     * @throws IllegalStateException when the index was built with another model or chunker and needs a sync first
+     */
     @Override
     public List<Hit> search(SearchRequest request) {
-        throw new UnsupportedOperationException("not built yet (issue 3)");
+        Objects.requireNonNull(request, "request");
+        String rebuild = pendingRebuild();
+        if (!rebuild.isEmpty()) {
+            throw new IllegalStateException("the index at " + path + " needs a sync before searching: " + rebuild);
+        }
+        return withSearcher(searcher -> retriever.search(searcher, request));
     }
 
+    /** Why the next sync will rebuild the index from scratch; "" when it will not. */
+    public String pendingRebuild() {
+        return manifest.rebuildReason(indexedManifest());
+    }
+
+    /** Drops anything not committed (a failed sync's leftovers) and releases the index. */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
+        try (directory; analyzer; writer; searchers) {
+            // closed in reverse order: searchers, writer (without commit), analyzer, directory
+        }
+    }
+
+    private IndexManifest indexedManifest() {
+        return IndexManifest.fromUserData(committed);
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the index at " + path, e);
+        }
+    }
+
+    private static Map<String, String> userData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return Map.copyOf(data);
     }
 }

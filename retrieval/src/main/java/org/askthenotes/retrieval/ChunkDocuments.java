@@ -1,0 +1,140 @@
+package org.askthenotes.retrieval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.Language;
+import org.askthenotes.ingest.Note;
+import org.askthenotes.ingest.Passage;
+
+/**
+ * Chunk to Lucene document and back. A note is stored as one "note" document (path and content hash, so a sync can
+ * tell what changed even for a note without chunks) followed by one document per chunk; all of them share the path
+ * term, which is what a sync replaces or deletes a note by.
+ */
+final class ChunkDocuments {
+    static final String KIND = "kind";
+    static final String KIND_NOTE = "note";
+    static final String KIND_CHUNK = "chunk";
+    static final String PATH = "path";
+    static final String HASH = "hash";
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String HEADING = "heading";
+    static final String ANCHOR = "anchor";
+    static final String START_LINE = "startLine";
+    static final String END_LINE = "endLine";
+    static final String PASSAGE_LANGUAGE = "passageLanguage";
+    static final String PASSAGE_TEXT = "passageText";
+    static final String DATE = "date";
+    static final String TAG = "tag";
+    static final String CATEGORY = "category";
+    static final String LANGUAGE = "language";
+    static final String VECTOR = "vector";
+    static final String TEXT_EN = "text_en";
+    static final String TEXT_ZH = "text_zh";
+    static final String TITLE_EN = "title_en";
+    static final String TITLE_ZH = "title_zh";
+    static final String HEADING_EN = "heading_en";
+    static final String HEADING_ZH = "heading_zh";
+
+    private ChunkDocuments() {
+    }
+
+    static Term pathTerm(String notePath) {
+        return new Term(PATH, notePath);
+    }
+
+    /** The note's documents, note document first; {@code vectors} are its chunks' embeddings in order. */
+    static List<Document> noteDocuments(Note note, List<float[]> vectors) {
+        if (vectors.size() != note.chunks().size()) {
+            throw new IllegalArgumentException(note.path() + ": " + vectors.size() + " vectors for "
+                    + note.chunks().size() + " chunks");
+        }
+        List<Document> documents = new ArrayList<>(note.chunks().size() + 1);
+        documents.add(noteDocument(note.path(), note.contentHash()));
+        for (int i = 0; i < vectors.size(); i++) {
+            documents.add(chunkDocument(note.chunks().get(i), vectors.get(i)));
+        }
+        return documents;
+    }
+
+    static Document noteDocument(String path, String contentHash) {
+        Document document = new Document();
+        document.add(new StringField(KIND, KIND_NOTE, Field.Store.NO));
+        document.add(new StringField(PATH, path, Field.Store.YES));
+        document.add(new StoredField(HASH, contentHash));
+        return document;
+    }
+
+    static Document chunkDocument(Chunk chunk, float[] vector) {
+        Document document = new Document();
+        document.add(new StringField(KIND, KIND_CHUNK, Field.Store.NO));
+        document.add(new StringField(ID, chunk.id(), Field.Store.YES));
+        document.add(new StringField(PATH, chunk.notePath(), Field.Store.YES));
+        document.add(new StoredField(TITLE, chunk.noteTitle()));
+        chunk.headingPath().forEach(heading -> document.add(new StoredField(HEADING, heading)));
+        document.add(new StoredField(ANCHOR, chunk.anchor()));
+        document.add(new StoredField(START_LINE, chunk.startLine()));
+        document.add(new StoredField(END_LINE, chunk.endLine()));
+        for (Passage passage : chunk.passages()) {
+            document.add(new StoredField(PASSAGE_LANGUAGE, passage.language().code()));
+            document.add(new StoredField(PASSAGE_TEXT, passage.text()));
+        }
+        document.add(new StoredField(DATE, chunk.date()));
+        chunk.tags().forEach(tag -> document.add(new StringField(TAG, tag, Field.Store.YES)));
+        chunk.categories().forEach(category -> document.add(new StringField(CATEGORY, category, Field.Store.YES)));
+        chunk.languages().forEach(language ->
+                document.add(new StringField(LANGUAGE, language.code(), Field.Store.NO)));
+        document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        addText(document, chunk);
+        return document;
+    }
+
+    /** Titles and headings mix languages ("Foundation models (基礎模型)"), so both analyzers read them. */
+    private static void addText(Document document, Chunk chunk) {
+        String headings = String.join("\n", chunk.headingPath());
+        document.add(new TextField(TEXT_EN, chunk.text(Language.ENGLISH), Field.Store.NO));
+        document.add(new TextField(TEXT_ZH, chunk.text(Language.CHINESE), Field.Store.NO));
+        document.add(new TextField(TITLE_EN, chunk.noteTitle(), Field.Store.NO));
+        document.add(new TextField(TITLE_ZH, chunk.noteTitle(), Field.Store.NO));
+        document.add(new TextField(HEADING_EN, headings, Field.Store.NO));
+        document.add(new TextField(HEADING_ZH, headings, Field.Store.NO));
+    }
+
+    /** Rebuilds the chunk exactly as it was indexed, from a chunk document's stored fields. */
+    static Chunk toChunk(Document stored) {
+        String[] languages = stored.getValues(PASSAGE_LANGUAGE);
+        String[] texts = stored.getValues(PASSAGE_TEXT);
+        List<Passage> passages = new ArrayList<>(texts.length);
+        for (int i = 0; i < texts.length; i++) {
+            passages.add(new Passage(Language.fromCode(languages[i]), texts[i]));
+        }
+        return new Chunk(
+                stored.get(ID),
+                stored.get(PATH),
+                stored.get(TITLE),
+                List.of(stored.getValues(HEADING)),
+                stored.get(ANCHOR),
+                intValue(stored, START_LINE),
+                intValue(stored, END_LINE),
+                passages,
+                List.of(stored.getValues(TAG)),
+                List.of(stored.getValues(CATEGORY)),
+                stored.get(DATE));
+    }
+
+    private static int intValue(Document stored, String field) {
+        IndexableField value = stored.getField(field);
+        return value.numericValue().intValue();
+    }
+}

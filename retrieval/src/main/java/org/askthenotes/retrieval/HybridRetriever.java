@@ -1,0 +1,106 @@
+package org.askthenotes.retrieval;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.askthenotes.ingest.Chunk;
+
+/**
+ * Runs one search on one point-in-time searcher: the BM25 list, the kNN list or both fused by RRF, then the
+ * per-section cap, then the hits with every list's rank and score.
+ */
+final class HybridRetriever {
+    private final Embedder embedder;
+    private final Bm25Searcher bm25;
+    private final RrfFusion fusion;
+    private final RetrievalOptions options;
+
+    HybridRetriever(Embedder embedder, Analyzer analyzer, RetrievalOptions options) {
+        this.embedder = embedder;
+        this.bm25 = new Bm25Searcher(analyzer);
+        this.fusion = new RrfFusion(options.rrfK());
+        this.options = options;
+    }
+
+    List<Hit> search(IndexSearcher searcher, SearchRequest request) throws IOException {
+        if (request.query().isBlank()) {
+            return List.of();
+        }
+        float[] queryVector = embedder.embedQuery(request.query());
+        Query filter = FilterQueries.of(request.filters());
+        int n = options.candidates(request.k());
+        List<ScoreDoc> bm25List = request.mode() == SearchMode.VECTOR
+                ? List.of() : list(bm25.search(searcher, request.query(), filter, n));
+        List<ScoreDoc> vectorList = request.mode() == SearchMode.BM25
+                ? List.of() : list(VectorSearcher.search(searcher, queryVector, filter, n));
+        List<Candidate> ranked = switch (request.mode()) {
+            case BM25 -> single(bm25List);
+            case VECTOR -> single(vectorList);
+            case HYBRID -> fused(bm25List, vectorList, QueryLanguage.isMostlyChinese(request.query())
+                    ? options.chineseVectorWeight() : 1.0);
+        };
+        return toHits(searcher, ranked, bm25List, vectorList, queryVector, request);
+    }
+
+    private record Candidate(int doc, double score) {
+    }
+
+    private static List<ScoreDoc> list(TopDocs topDocs) {
+        return topDocs == null ? List.of() : List.of(topDocs.scoreDocs);
+    }
+
+    private static List<Candidate> single(List<ScoreDoc> list) {
+        return list.stream().map(d -> new Candidate(d.doc, d.score)).toList();
+    }
+
+    private List<Candidate> fused(List<ScoreDoc> bm25List, List<ScoreDoc> vectorList, double vectorWeight) {
+        List<List<Integer>> rankings = List.of(docs(bm25List), docs(vectorList));
+        return fusion.fuse(rankings, List.of(1.0, vectorWeight)).stream()
+                .map(f -> new Candidate(f.item(), f.score()))
+                .toList();
+    }
+
+    private static List<Integer> docs(List<ScoreDoc> list) {
+        return list.stream().map(d -> d.doc).toList();
+    }
+
+    private List<Hit> toHits(IndexSearcher searcher, List<Candidate> ranked, List<ScoreDoc> bm25List,
+            List<ScoreDoc> vectorList, float[] queryVector, SearchRequest request) throws IOException {
+        int k = request.k();
+        Map<Integer, Integer> bm25Ranks = ranks(bm25List);
+        Map<Integer, Integer> vectorRanks = ranks(vectorList);
+        SectionCap cap = new SectionCap(options.maxPerSection());
+        List<Hit> hits = new ArrayList<>(k);
+        for (Candidate candidate : ranked) {
+            if (hits.size() == k) {
+                break;
+            }
+            Chunk chunk = ChunkDocuments.toChunk(searcher.storedFields().document(candidate.doc()));
+            if (!cap.admit(chunk)) {
+                continue;
+            }
+            int bm25Rank = bm25Ranks.getOrDefault(candidate.doc(), 0);
+            double similarity = VectorSearcher.similarity(searcher, candidate.doc(), queryVector);
+            // Lucene scores DOT_PRODUCT as (1 + cos) / 2; a vector hit reports the cosine itself
+            double score = request.mode() == SearchMode.VECTOR ? similarity : candidate.score();
+            hits.add(new Hit(chunk, score, bm25Rank, bm25Rank == 0 ? 0 : bm25List.get(bm25Rank - 1).score,
+                    vectorRanks.getOrDefault(candidate.doc(), 0), similarity));
+        }
+        return hits;
+    }
+
+    private static Map<Integer, Integer> ranks(List<ScoreDoc> list) {
+        Map<Integer, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            ranks.put(list.get(i).doc, i + 1);
+        }
+        return ranks;
+    }
+}

@@ -1,0 +1,71 @@
+package org.askthenotes.retrieval;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.askthenotes.ingest.NotesIngestor;
+
+/**
+ * What the vectors and chunks in an index were made with, kept in the commit's user data: when any of it differs
+ * from what the index is opened with, the stored vectors and chunks are stale and the next sync rebuilds.
+ */
+record IndexManifest(String modelId, int dimension, String chunkerVersion) {
+    /** Bumped when this module changes how documents are laid out, which also needs a rebuild. */
+    static final String FORMAT_VERSION = "1";
+
+    /** Chunks cut by another chunker version have other ids and boundaries: the index must be rebuilt. */
+    static final String CHUNKER_VERSION = Integer.toString(NotesIngestor.CHUNKER_VERSION);
+
+    private static final String MODEL = "atn.model";
+    private static final String DIMENSION = "atn.dimension";
+    private static final String CHUNKER = "atn.chunker";
+    private static final String FORMAT = "atn.format";
+    private static final String LAST_SYNC = "atn.lastSync";
+
+    static IndexManifest of(Embedder embedder) {
+        return new IndexManifest(embedder.modelId(), embedder.dimension(), CHUNKER_VERSION);
+    }
+
+    /** Null for an index never committed by a sync (new or not ours). */
+    static IndexManifest fromUserData(Map<String, String> userData) {
+        if (!userData.containsKey(MODEL)) {
+            return null;
+        }
+        String format = userData.getOrDefault(FORMAT, "");
+        String chunker = userData.getOrDefault(CHUNKER, "");
+        return new IndexManifest(userData.get(MODEL), Integer.parseInt(userData.get(DIMENSION)),
+                format.equals(FORMAT_VERSION) ? chunker : chunker + " (index format " + format + ")");
+    }
+
+    static Instant lastSync(Map<String, String> userData) {
+        String value = userData.get(LAST_SYNC);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    Map<String, String> toUserData(Instant lastSync) {
+        Map<String, String> data = new HashMap<>();
+        data.put(MODEL, modelId);
+        data.put(DIMENSION, Integer.toString(dimension));
+        data.put(CHUNKER, chunkerVersion);
+        data.put(FORMAT, FORMAT_VERSION);
+        data.put(LAST_SYNC, lastSync.toString());
+        return data;
+    }
+
+    /** Why an index built as {@code indexed} must be rebuilt for this manifest; "" when it need not. */
+    String rebuildReason(IndexManifest indexed) {
+        if (indexed == null) {
+            return "";
+        }
+        if (!indexed.modelId.equals(modelId)) {
+            return "model changed from " + indexed.modelId + " to " + modelId;
+        }
+        if (indexed.dimension != dimension) {
+            return "dimension changed from " + indexed.dimension + " to " + dimension;
+        }
+        if (!indexed.chunkerVersion.equals(chunkerVersion)) {
+            return "chunker version changed from " + indexed.chunkerVersion + " to " + chunkerVersion;
+        }
+        return "";
+    }
+}

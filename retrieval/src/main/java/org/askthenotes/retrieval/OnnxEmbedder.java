@@ -1,0 +1,78 @@
+package org.askthenotes.retrieval;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** An {@link Embedder} over an in-process LangChain4j {@link EmbeddingModel}; every vector comes back unit length. */
+public final class OnnxEmbedder implements Embedder {
+    private final String modelId;
+    private final EmbeddingModel model;
+    private final String queryPrefix;
+    private final int dimension;
+
+    /**
+     * @param queryPrefix prepended to queries only ("" for symmetric models such as all-MiniLM-L6-v2)
+     */
+    public OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix) {
+        this.modelId = Objects.requireNonNull(modelId, "modelId");
+        this.model = Objects.requireNonNull(model, "model");
+        this.queryPrefix = Objects.requireNonNull(queryPrefix, "queryPrefix");
+        this.dimension = model.dimension();
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public float[] embed(String text) {
+        return normalized(model.embed(text).content());
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return embed(queryPrefix + query);
+    }
+
+    /** One call to the model: LangChain4j spreads the texts over the model's executor. */
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<Embedding> embeddings = model.embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        List<float[]> vectors = new ArrayList<>(embeddings.size());
+        for (Embedding embedding : embeddings) {
+            vectors.add(normalized(embedding));
+        }
+        return vectors;
+    }
+
+    /** The ONNX models already normalize; doing it again costs nothing and makes DOT_PRODUCT safe for any model. */
+    static float[] normalized(Embedding embedding) {
+        float[] vector = embedding.vector();
+        double norm = 0;
+        for (float v : vector) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        if (norm == 0) {
+            throw new IllegalStateException("the model returned a zero vector");
+        }
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+}

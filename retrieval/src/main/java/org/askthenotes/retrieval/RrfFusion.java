@@ -1,0 +1,84 @@
+package org.askthenotes.retrieval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reciprocal Rank Fusion (Cormack, Clarke and Büttcher, 2009): an item's score is the sum over the lists that hold it
+ * of 1 / (k + rank). Only ranks count, so lists whose scores are on different scales (BM25, cosine) fuse fairly.
+ */
+public final class RrfFusion {
+    public static final int DEFAULT_K = 60;
+
+    private final int k;
+
+    public RrfFusion(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1: " + k);
+        }
+        this.k = k;
+    }
+
+    /**
+     * One fused item.
+     *
+     * @param ranks the item's 1-based rank in each input list, in input order, 0 where a list lacks it
+     */
+    public record Fused<T>(T item, double score, List<Integer> ranks) {
+        public Fused {
+            ranks = List.copyOf(ranks);
+        }
+
+        private int bestRank() {
+            return ranks.stream().filter(r -> r > 0).min(Integer::compare).orElse(Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Fuses ranked lists (best first; an item appears at most once per list). Ties in score go to the item with the
+     * better single rank, then to the one met first, so the order is deterministic.
+     */
+    public <T> List<Fused<T>> fuse(List<List<T>> rankings) {
+        return fuse(rankings, rankings.stream().map(r -> 1.0).toList());
+    }
+
+    /**
+     * Weighted RRF: list i adds weights[i] / (k + rank). A weight below 1 lets a list that is known to be weak for
+     * this query (say, an English-only embedding model on a Chinese question) still vote, but less.
+     */
+    public <T> List<Fused<T>> fuse(List<List<T>> rankings, List<Double> weights) {
+        if (weights.size() != rankings.size()) {
+            throw new IllegalArgumentException(weights.size() + " weights for " + rankings.size() + " lists");
+        }
+        Map<T, int[]> ranks = new LinkedHashMap<>();
+        for (int list = 0; list < rankings.size(); list++) {
+            List<T> ranking = rankings.get(list);
+            for (int i = 0; i < ranking.size(); i++) {
+                int[] itemRanks = ranks.computeIfAbsent(ranking.get(i), item -> new int[rankings.size()]);
+                if (itemRanks[list] != 0) {
+                    throw new IllegalArgumentException("list " + list + " holds " + ranking.get(i) + " twice");
+                }
+                itemRanks[list] = i + 1;
+            }
+        }
+        List<Fused<T>> fused = new ArrayList<>(ranks.size());
+        ranks.forEach((item, itemRanks) -> fused.add(new Fused<>(item, score(itemRanks, weights),
+                Arrays.stream(itemRanks).boxed().toList())));
+        fused.sort(Comparator.comparingDouble((Fused<T> f) -> -f.score()).thenComparingInt(Fused::bestRank));
+        return fused;
+    }
+
+    private double score(int[] itemRanks, List<Double> weights) {
+        double score = 0;
+        for (int list = 0; list < itemRanks.length; list++) {
+            if (itemRanks[list] > 0) {
+                score += weights.get(list) / (k + itemRanks[list]);
+            }
+        }
+        return score;
+    }
+}

@@ -1,0 +1,44 @@
+package org.askthenotes.retrieval;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TopDocs;
+
+/** Approximate nearest neighbours over the HNSW graph, under the same filters as BM25. */
+final class VectorSearcher {
+    private VectorSearcher() {
+    }
+
+    static TopDocs search(IndexSearcher searcher, float[] queryVector, Query filter, int n) throws IOException {
+        return searcher.search(new KnnFloatVectorQuery(ChunkDocuments.VECTOR, queryVector, n, filter), n);
+    }
+
+    /**
+     * The dot product of the query and the chunk's stored (unit) vector, i.e. their cosine similarity: known for
+     * every hit, including ones the kNN list missed.
+     */
+    static double similarity(IndexSearcher searcher, int doc, float[] queryVector) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(ChunkDocuments.VECTOR);
+        int leafDoc = doc - leaf.docBase;
+        if (vectors == null || vectors.advance(leafDoc) != leafDoc) {
+            throw new IllegalStateException("chunk document " + doc + " has no vector");
+        }
+        return dot(queryVector, vectors.vectorValue());
+    }
+
+    static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}

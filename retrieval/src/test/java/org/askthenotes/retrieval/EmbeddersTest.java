@@ -1,0 +1,60 @@
+package org.askthenotes.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The three in-process models load from their jars and give unit vectors that put related texts close. */
+class EmbeddersTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {Embedders.DEFAULT, Embedders.MINILM_QUANTIZED, Embedders.BGE_SMALL_QUANTIZED})
+    void eachModelEmbedsUnitVectorsThatRankRelatedTextsHigher(String name) {
+        Embedder embedder = Embedders.create(name);
+        assertEquals(name, embedder.modelId());
+        assertEquals(384, embedder.dimension());
+        List<String> texts = List.of(
+                "Fine-tuning trains a pre-trained model further on labeled task data.",
+                "A zebra grazes on grass for most of the day.",
+                "微調是在特定任務資料上進一步訓練預訓練模型。");
+        List<float[]> vectors = embedder.embedAll(texts);
+        assertEquals(3, vectors.size());
+        for (float[] vector : vectors) {
+            assertEquals(384, vector.length);
+            assertEquals(1.0, VectorSearcher.dot(vector, vector), 1e-4);
+        }
+        assertArrayEquals(embedder.embed(texts.get(1)), vectors.get(1), 1e-5f, "embed and embedAll agree");
+        float[] query = embedder.embedQuery("How do I adapt a model to my task with labeled data?");
+        assertTrue(VectorSearcher.dot(query, vectors.get(0)) > VectorSearcher.dot(query, vectors.get(1)));
+    }
+
+    @Test
+    void onlyBgeEmbedsQueriesWithItsInstruction() {
+        Embedder minilm = Embedders.create(Embedders.DEFAULT);
+        assertArrayEquals(minilm.embed("what is rag"), minilm.embedQuery("what is rag"), 1e-6f);
+        Embedder bge = Embedders.create(Embedders.BGE_SMALL_QUANTIZED);
+        assertFalse(VectorSearcher.dot(bge.embed("what is rag"), bge.embedQuery("what is rag")) > 0.9999);
+        assertArrayEquals(bge.embed(Embedders.BGE_QUERY_PREFIX + "what is rag"), bge.embedQuery("what is rag"),
+                1e-6f);
+    }
+
+    @Test
+    void anUnknownModelNameSaysWhichNamesExist() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Embedders.create("text-embedding-3-small"));
+        assertEquals("unknown embedding model 'text-embedding-3-small': use one of all-minilm-l6-v2, "
+                + "all-minilm-l6-v2-q, bge-small-en-v15-q", error.getMessage());
+    }
+
+    @Test
+    void embedAllOfNothingIsNothing() {
+        assertEquals(List.of(), Embedders.create(Embedders.DEFAULT).embedAll(List.of()));
+    }
+}

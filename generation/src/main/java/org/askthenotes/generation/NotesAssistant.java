@@ -1,0 +1,78 @@
+package org.askthenotes.generation;
+
+import java.util.List;
+import java.util.Objects;
+import org.askthenotes.retrieval.Embedder;
+import org.askthenotes.retrieval.Hit;
+import org.askthenotes.retrieval.Retriever;
+import org.askthenotes.retrieval.SearchRequest;
+
+/**
+ * Answers questions about the notes: condense the follow-up, retrieve, abstain when retrieval is not confident,
+ * render the four-part prompt, answer, check the citations, check the grounding. Thread-safe when its parts are.
+ */
+public final class NotesAssistant {
+    /** The whole text of an abstention. */
+    public static final String ABSTENTION = "The notes don't cover this.";
+    /** {@link Answer#answerer()} of an abstention: no answerer was asked. */
+    public static final String ABSTAINED = "none";
+
+    private final Retriever retriever;
+    private final Answerer answerer;
+    private final QueryCondenser condenser;
+    private final PromptTemplate template;
+    private final Abstention abstention;
+    private final GroundingCheck grounding;
+
+    /**
+     * @param answerer     also condenses follow-ups when it is a {@link QueryCondenser} (an {@link LlmAnswerer});
+     *                     otherwise the previous question is joined to the follow-up
+     * @param abstention   when retrieval is too unsure to answer, e.g. {@link Abstention#DEFAULT}
+     */
+    public NotesAssistant(Retriever retriever, Embedder embedder, Answerer answerer, PromptTemplate template,
+                          Abstention abstention) {
+        this.retriever = Objects.requireNonNull(retriever, "retriever");
+        this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.condenser = answerer instanceof QueryCondenser c ? c : QueryCondenser.JOINING;
+        this.template = Objects.requireNonNull(template, "template");
+        this.grounding = new GroundingCheck(Objects.requireNonNull(embedder, "embedder"));
+        this.abstention = Objects.requireNonNull(abstention, "abstention");
+    }
+
+    public Answer ask(AskRequest request, AnswerListener listener) {
+        Timings timings = new Timings();
+        String query = timings.time("condense", () -> condenser.condense(request.question(), request.history()));
+        List<Hit> hits = timings.time("retrieve", () -> retriever.search(
+                new SearchRequest(query, request.k(), request.mode(), request.filters())));
+        listener.onSources(hits);
+        if (abstention.abstains(hits)) {
+            return abstain(request, hits, timings, listener);
+        }
+        Prompt prompt = timings.time("prompt", () -> template.render(request.question(), request.history(), hits));
+        Draft draft = timings.time("answer", () -> answerer.answer(
+                new AnswerContext(request.question(), request.history(), hits, prompt), listener::onDelta));
+        Citations.Resolved cited = timings.time("cite", () -> Citations.resolve(draft.text(), hits));
+        GroundingCheck.Result checked = timings.time("ground", () -> grounding.check(cited.text(), hits));
+        Answer answer = new Answer(cited.text(), false, checked.grounded(), cited.citations(), cited.alsoRetrieved(),
+                checked.ungroundedSentences(), cited.droppedMarkers(), draft.answerer(),
+                request.includePrompt() ? prompt : null, timings.withTotal());
+        listener.onComplete(answer);
+        return answer;
+    }
+
+    public Abstention abstention() {
+        return abstention;
+    }
+
+    /** The fixed sentence, the nearest sources as alsoRetrieved, and the prompt that was not sent if asked for. */
+    private Answer abstain(AskRequest request, List<Hit> hits, Timings timings, AnswerListener listener) {
+        Prompt prompt = request.includePrompt()
+                ? timings.time("prompt", () -> template.render(request.question(), request.history(), hits))
+                : null;
+        listener.onDelta(ABSTENTION);
+        Answer answer = new Answer(ABSTENTION, true, true, List.of(), Citations.resolve("", hits).alsoRetrieved(),
+                List.of(), List.of(), ABSTAINED, prompt, timings.withTotal());
+        listener.onComplete(answer);
+        return answer;
+    }
+}

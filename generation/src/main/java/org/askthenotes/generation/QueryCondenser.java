@@ -1,0 +1,13 @@
+package org.askthenotes.generation;
+
+import java.util.List;
+
+/** Turns a follow-up question and the earlier turns into one standalone query for retrieval. */
+public interface QueryCondenser {
+    /** Without a language model: the previous question joined to the follow-up, which keeps its topic words. */
+    QueryCondenser JOINING = (question, history) -> history.isEmpty()
+            ? question
+            : history.get(history.size() - 1).question().strip() + " " + question.strip();
+
+    String condense(String question, List<Turn> history);
+}

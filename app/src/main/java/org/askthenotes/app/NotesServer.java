@@ -1,0 +1,70 @@
+package org.askthenotes.app;
+
+import io.javalin.Javalin;
+import java.io.Closeable;
+import java.io.IOException;
+import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.web.WebApp;
+import org.askthenotes.retrieval.SyncListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What {@code serve} runs: the index synced at start, the web app, and the watcher that keeps the two in step. */
+public final class NotesServer implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(NotesServer.class);
+
+    private final NotesService service;
+    private final Javalin app;
+    private final NotesWatcher watcher;
+    private boolean closed;
+
+    private NotesServer(NotesService service, Javalin app, NotesWatcher watcher) {
+        this.service = service;
+        this.app = app;
+        this.watcher = watcher;
+    }
+
+    /** Syncs, starts listening on the configured host and port (0: a free one), then watches the notes. */
+    public static NotesServer start(AppConfig config, SyncListener progress) throws IOException {
+        NotesService service = NotesService.open(config);
+        try {
+            NotesService.SyncOutcome first = service.sync(progress);
+            LOG.info("Index in sync: {} notes read, {} chunks embedded, {} problems", first.ingest().notesRead(),
+                    first.sync().chunksEmbedded(), first.ingest().problems().size());
+            first.ingest().problems().forEach(p -> LOG.warn("{}", p));
+            Javalin app = WebApp.create(service).start(config.host(), config.port());
+            NotesWatcher watcher = new NotesWatcher(config.notes(), config.index(), NotesWatcher.DEFAULT_DEBOUNCE,
+                    () -> logSync(service.syncUnchecked(progress))).start();
+            return new NotesServer(service, app, watcher);
+        } catch (IOException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public NotesService service() {
+        return service;
+    }
+
+    private static void logSync(NotesService.SyncOutcome outcome) {
+        LOG.info("Notes changed: {} added, {} changed, {} deleted; {} chunks embedded",
+                outcome.sync().notesAdded(), outcome.sync().notesChanged(), outcome.sync().notesDeleted(),
+                outcome.sync().chunksEmbedded());
+    }
+
+    /** Stops watching, then serving, then closes the index; a second call does nothing. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        watcher.close();
+        app.stop();
+        service.close();
+    }
+}

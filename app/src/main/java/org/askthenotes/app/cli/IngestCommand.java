@@ -1,0 +1,60 @@
+package org.askthenotes.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.askthenotes.app.NotesService;
+import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.ingest.IngestReport;
+import org.askthenotes.ingest.Problem;
+import org.askthenotes.retrieval.SyncReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Sync the index with the notes folder and print what was read and what changed.")
+public final class IngestCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SharedOptions shared;
+
+    @Override
+    public Integer call() throws Exception {
+        AppConfig config = shared.resolve(root.resolver());
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "embedding");
+        NotesService.SyncOutcome outcome;
+        try (NotesService service = NotesService.open(config)) {
+            outcome = service.sync(bar::update);
+        } finally {
+            bar.finish();
+        }
+        print(out, config, outcome.ingest(), outcome.sync());
+        out.flush();
+        return outcome.ingest().problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)
+                ? RootCommand.EXIT_FAILURE : RootCommand.EXIT_OK;
+    }
+
+    static void print(PrintWriter out, AppConfig config, IngestReport ingest, SyncReport sync) {
+        out.printf("Notes:   %s%n", config.notes());
+        out.printf("Index:   %s%n", config.index());
+        out.printf("Ingest:  %d files seen, %d notes read, %d chunks, %d problems%n",
+                ingest.filesSeen(), ingest.notesRead(), ingest.chunks(), ingest.problems().size());
+        for (Problem problem : ingest.problems()) {
+            out.printf("  %s%n", problem);
+        }
+        out.printf("Sync:    %d added, %d changed, %d deleted, %d unchanged, %d kept; %d chunks embedded in %d ms%n",
+                sync.notesAdded(), sync.notesChanged(), sync.notesDeleted(), sync.notesUnchanged(), sync.notesKept(),
+                sync.chunksEmbedded(), sync.millis());
+        if (sync.rebuilt()) {
+            out.printf("Rebuilt: %s%n", sync.rebuildReason());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.askthenotes.app.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.askthenotes.app.config.ConfigException;
+import org.askthenotes.app.config.ConfigResolver;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** ask-the-notes: the parent of every subcommand; holds what they resolve settings against. */
+@Command(name = "ask-the-notes", mixinStandardHelpOptions = true, version = "ask-the-notes 0.1.0",
+        description = "Ask questions of a folder of Markdown notes and get answers with citations.",
+        // eval and bench (org.askthenotes.app.eval) register here, before HelpCommand. A subcommand reads its
+        // settings with "@ParentCommand RootCommand root; @Mixin SharedOptions shared;" and
+        // shared.resolve(root.resolver()), and writes through spec.commandLine().getOut()/getErr().
+        subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, BatchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class RootCommand implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private final Map<String, String> env;
+    private final Path workingDir;
+
+    @Spec
+    private CommandSpec spec;
+
+    public RootCommand(Map<String, String> env, Path workingDir) {
+        this.env = Map.copyOf(env);
+        this.workingDir = workingDir.toAbsolutePath().normalize();
+    }
+
+    public ConfigResolver resolver() {
+        return new ConfigResolver(env, workingDir);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, ingest, ask or batch");
+    }
+
+    /** The command line with one-line errors and the exit codes 0 (ok), 1 (failure) and 2 (usage). */
+    public static CommandLine commandLine(Map<String, String> env, Path workingDir) {
+        CommandLine cli = new CommandLine(new RootCommand(env, workingDir));
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("error: " + e.getMessage() + " (see " + failed.getCommandSpec().qualifiedName()
+                    + " --help)");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            failed.getErr().println("error: " + oneLine(e));
+            return e instanceof ConfigException || e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_FAILURE;
+        });
+        return cli;
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            message = e.getClass().getSimpleName();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,73 @@
+package org.askthenotes.app.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import org.askthenotes.retrieval.SearchMode;
+
+/**
+ * Everything the app is configured with, resolved once by {@link ConfigResolver}.
+ *
+ * @param notes           the notes folder
+ * @param index           the index folder
+ * @param answerer        the default answerer: extractive, openai or ollama
+ * @param embeddingModel  the embedding model name (see Embedders)
+ * @param llmBaseUrl      the LLM endpoint, null for the answerer's default
+ * @param llmModel        the LLM model name, null for the answerer's default
+ * @param llmApiKey       null when none is configured
+ * @param llmTemperature  null for the answerer's default
+ * @param llmTimeout      null for the answerer's default
+ * @param reindexToken    the bearer token POST /api/reindex requires, null when it is open
+ */
+public record AppConfig(
+        Path notes,
+        Path index,
+        String answerer,
+        SearchMode mode,
+        int k,
+        String embeddingModel,
+        String llmBaseUrl,
+        String llmModel,
+        String llmApiKey,
+        Double llmTemperature,
+        Duration llmTimeout,
+        String reindexToken,
+        String host,
+        int port) {
+
+    public static final Set<String> ANSWERERS = Set.of("extractive", "openai", "ollama");
+    public static final int MAX_K = 20;
+
+    public AppConfig {
+        Objects.requireNonNull(notes, "notes");
+        Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(embeddingModel, "embeddingModel");
+        Objects.requireNonNull(host, "host");
+        if (!ANSWERERS.contains(answerer)) {
+            throw new IllegalArgumentException("unknown answerer '" + answerer + "': use extractive, openai or ollama");
+        }
+        if (k < 1 || k > MAX_K) {
+            throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ": " + k);
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+        }
+    }
+
+    /** A copy with another notes folder and index: tests and tools point the same settings at temp dirs. */
+    public AppConfig withFolders(Path notes, Path index) {
+        return new AppConfig(notes, index, answerer, mode, k, embeddingModel, llmBaseUrl, llmModel, llmApiKey,
+                llmTemperature, llmTimeout, reindexToken, host, port);
+    }
+
+    /** The API key never shows up in logs or error messages. */
+    @Override
+    public String toString() {
+        return "AppConfig[notes=" + notes + ", index=" + index + ", answerer=" + answerer + ", mode=" + mode.id()
+                + ", k=" + k + ", model=" + embeddingModel + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
+                + ", llmApiKey=" + (llmApiKey == null ? "none" : "***") + ", reindexToken="
+                + (reindexToken == null ? "none" : "***") + ", host=" + host + ", port=" + port + "]";
+    }
+}

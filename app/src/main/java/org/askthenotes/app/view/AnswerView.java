@@ -1,0 +1,28 @@
+package org.askthenotes.app.view;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import org.askthenotes.generation.Answer;
+import org.askthenotes.generation.Citation;
+import org.askthenotes.generation.Prompt;
+
+/** The JSON shape of an answer: POST /api/ask, the stream's done event and {@code ask --json} all print this. */
+public record AnswerView(
+        String answer,
+        boolean abstained,
+        boolean grounded,
+        List<Citation> citations,
+        List<Citation> alsoRetrieved,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Prompt prompt,
+        String answerer,
+        Map<String, Long> timingsMs,
+        List<String> ungroundedSentences,
+        List<String> droppedMarkers) {
+
+    public static AnswerView of(Answer answer) {
+        return new AnswerView(answer.text(), answer.abstained(), answer.grounded(), answer.citations(),
+                answer.alsoRetrieved(), answer.prompt(), answer.answerer(), answer.timingsMs(),
+                answer.ungroundedSentences(), answer.droppedMarkers());
+    }
+}

@@ -1,0 +1,34 @@
+package org.askthenotes.app.view;
+
+import java.util.List;
+import java.util.SortedSet;
+import org.askthenotes.app.NotesService;
+import org.askthenotes.retrieval.IndexStats;
+
+/**
+ * GET /api/stats: what the index holds, for the page's header and its tag and category filters.
+ *
+ * @param lastSync ISO-8601 instant of the last sync, null before the first
+ */
+public record StatsView(
+        int notes,
+        int chunks,
+        String model,
+        int dimension,
+        long indexSizeBytes,
+        String lastSync,
+        SortedSet<String> tags,
+        SortedSet<String> categories,
+        String defaultAnswerer,
+        List<String> answerers,
+        String defaultMode,
+        int defaultK,
+        NotesService.SyncOutcome lastSyncReport) {
+
+    public static StatsView of(IndexStats stats, NotesService service) {
+        return new StatsView(stats.notes(), stats.chunks(), stats.modelId(), stats.dimension(),
+                stats.sizeOnDiskBytes(), stats.lastSync() == null ? null : stats.lastSync().toString(), stats.tags(),
+                stats.categories(), service.config().answerer(), List.of("extractive", "openai", "ollama"),
+                service.config().mode().id(), service.config().k(), service.lastSync());
+    }
+}

@@ -1,0 +1,119 @@
+package org.askthenotes.app.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.askthenotes.app.NotesService;
+import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.view.AnswerView;
+import org.askthenotes.app.view.HitView;
+import org.askthenotes.app.view.StatsView;
+import org.askthenotes.generation.Answer;
+import org.askthenotes.generation.AskRequest;
+import org.askthenotes.retrieval.Filters;
+import org.askthenotes.retrieval.SearchRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JSON API's handlers; WebApp holds the route table and maps their exceptions to statuses. */
+final class ApiHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandlers.class);
+
+    private final NotesService service;
+    private final AppConfig config;
+    private final ObjectMapper mapper;
+
+    ApiHandlers(NotesService service, ObjectMapper mapper) {
+        this.service = service;
+        this.config = service.config();
+        this.mapper = mapper;
+    }
+
+    void health(Context ctx) {
+        ctx.json(Map.of("status", "ok"));
+    }
+
+    void stats(Context ctx) {
+        ctx.json(StatsView.of(service.stats(), service));
+    }
+
+    void search(Context ctx) {
+        String query = AskParams.question(ctx.queryParam("q"), "q");
+        int k = AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrNull(), config);
+        SearchRequest request = new SearchRequest(query, k, AskParams.mode(ctx.queryParam("mode"), config),
+                queryFilters(ctx));
+        ctx.json(Map.of("query", query, "mode", request.mode().id(), "k", k,
+                "hits", HitView.of(service.search(request))));
+    }
+
+    void ask(Context ctx) throws java.io.IOException {
+        AskBody body = mapper.readValue(ctx.bodyAsBytes(), AskBody.class);
+        AskRequest request = AskParams.request(body, config);
+        String answerer = AskParams.answerer(body.answerer());
+        Answer answer = service.ask(answerer, request, org.askthenotes.generation.AnswerListener.NONE);
+        ctx.json(AnswerView.of(answer));
+    }
+
+    /** Checks the query before the stream opens, so a bad request is a plain 400 rather than a stream. */
+    void askStream(Context ctx) throws Exception {
+        AskRequest request = new AskRequest(
+                AskParams.question(ctx.queryParam("question"), "question"),
+                AskParams.history(history(ctx.queryParam("history"))),
+                AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrNull(), config),
+                AskParams.mode(ctx.queryParam("mode"), config),
+                queryFilters(ctx),
+                "true".equals(ctx.queryParam("includePrompt")));
+        String answerer = AskParams.answerer(ctx.queryParam("answerer"));
+        new AnswerStream(service, mapper).run(ctx, answerer, request);
+    }
+
+    void reindex(Context ctx) {
+        if (config.reindexToken() != null && !authorized(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "reindex needs the header Authorization: Bearer <token>");
+        }
+        LOG.info("Reindex requested");
+        ctx.json(service.syncUnchecked((done, total) -> { }));
+    }
+
+    private boolean authorized(String header) {
+        if (header == null || !header.startsWith("Bearer ")) {
+            return false;
+        }
+        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, config.reindexToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** tags and categories may repeat (?tags=a&tags=b) or be comma-separated (?tags=a,b). */
+    private static Filters queryFilters(Context ctx) {
+        return AskParams.filters(listParam(ctx, "tags"), listParam(ctx, "categories"),
+                ctx.queryParam("notePathPrefix"), ctx.queryParam("language"));
+    }
+
+    private static List<String> listParam(Context ctx, String name) {
+        List<String> values = new ArrayList<>();
+        for (String value : ctx.queryParams(name)) {
+            values.addAll(Arrays.asList(value.split(",")));
+        }
+        return values;
+    }
+
+    private List<AskBody.TurnBody> history(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return mapper.readValue(json, new TypeReference<List<AskBody.TurnBody>>() { });
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("history must be a JSON array of {question, answer}: "
+                    + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.askthenotes.app.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.validation.ValidationException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.askthenotes.app.NotesService;
+import org.askthenotes.app.view.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the web app: the chat page, the note view and the JSON API over one {@link NotesService}. */
+public final class WebApp {
+    private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+
+    /** Scripts only from this server, no inline script, no plugins: a payload that slips into the page cannot run. */
+    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private WebApp() {
+    }
+
+    /** An unstarted server; call {@code start(host, port)} (port 0 picks a free one, see {@code port()}). */
+    public static Javalin create(NotesService service) throws IOException {
+        ObjectMapper mapper = Json.mapper();
+        ApiHandlers api = new ApiHandlers(service, mapper);
+        NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()), new NoteRenderer());
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            routes(config.routes, api, notes);
+            errors(config.routes);
+        });
+    }
+
+    private static void routes(RoutesConfig routes, ApiHandlers api, NoteHandlers notes) {
+        routes.before(WebApp::securityHeaders);
+        routes.get("/api/health", api::health);
+        routes.get("/api/stats", api::stats);
+        routes.get("/api/search", api::search);
+        routes.post("/api/ask", api::ask);
+        routes.get("/api/ask/stream", api::askStream);
+        routes.post("/api/reindex", api::reindex);
+        routes.get("/api/notes/<path>", notes::noteJson);
+        routes.get("/notes/<path>", notes::notePage);
+    }
+
+    /** Every error leaves as {"error": message} with its status; a stack trace stays in the server log. */
+    private static void errors(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, validationMessage(e)));
+        routes.exception(JsonProcessingException.class,
+                (e, ctx) -> error(ctx, 400, "malformed JSON body: " + e.getOriginalMessage()));
+        routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        });
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status).json(Map.of("error", message == null ? "error " + status : message));
+    }
+
+    private static String validationMessage(ValidationException e) {
+        return e.getErrors().entrySet().stream()
+                .map(entry -> "invalid " + entry.getKey() + ": " + entry.getValue().stream()
+                        .map(err -> String.valueOf(err.value)).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
+}

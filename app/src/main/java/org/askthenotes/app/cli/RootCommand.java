@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.askthenotes.app.config.ConfigException;
 import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.eval.EvalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,11 +13,8 @@ import picocli.CommandLine.Spec;
 /** ask-the-notes: the parent of every subcommand; holds what they resolve settings against. */
 @Command(name = "ask-the-notes", mixinStandardHelpOptions = true, version = "ask-the-notes 0.1.0",
         description = "Ask questions of a folder of Markdown notes and get answers with citations.",
-        // eval and bench (org.askthenotes.app.eval) register here, before HelpCommand. A subcommand reads its
-        // settings with "@ParentCommand RootCommand root; @Mixin SharedOptions shared;" and
-        // shared.resolve(root.resolver()), and writes through spec.commandLine().getOut()/getErr().
         subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, BatchCommand.class,
-                CommandLine.HelpCommand.class})
+                EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

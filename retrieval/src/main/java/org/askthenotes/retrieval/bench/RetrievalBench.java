@@ -1,11 +1,9 @@
 package org.askthenotes.retrieval.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,66 +12,35 @@ import org.askthenotes.retrieval.Embedders;
 
 /**
  * The retrieval benchmark, in one process: ingest against raw embedding, query latency against query embedding,
- * HNSW recall, LangChain4j's InMemoryEmbeddingStore side by side, index size and heap. Prints a Markdown report and
- * writes it to {@code --out}.
- *
- * <p>Arguments (all optional): {@code --sizes 10000,100000 --real 3000 --queries 200 --recall-queries 100
- * --out docs/benchmarks.md --work <dir> --command "<how it was invoked>"}.
+ * HNSW recall, LangChain4j's InMemoryEmbeddingStore side by side, index size and heap; returns a Markdown report
+ * that the app's {@code bench} command prints and saves.
  */
 public final class RetrievalBench {
 
-    record Options(List<Integer> sizes, int real, int queries, int recallQueries, Path out, Path work,
-            String command) {
-        static Options parse(String[] args) {
-            List<Integer> sizes = List.of(10_000, 100_000);
-            int real = 3000;
-            int queries = 200;
-            int recallQueries = 100;
-            Path out = Path.of("docs/benchmarks.md");
-            Path work = null;
-            String command = "java -cp <retrieval classpath> " + RetrievalBench.class.getName() + " "
-                    + String.join(" ", args);
-            for (int i = 0; i < args.length; i += 2) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + args[i] + " needs a value");
-                }
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(s -> Integer.valueOf(s.trim()))
-                            .sorted().toList();
-                    case "--real" -> real = Integer.parseInt(value);
-                    case "--queries" -> queries = Integer.parseInt(value);
-                    case "--recall-queries" -> recallQueries = Integer.parseInt(value);
-                    case "--out" -> out = Path.of(value);
-                    case "--work" -> work = Path.of(value);
-                    case "--command" -> command = value;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + ": use --sizes, --real, --queries, --recall-queries, --out, --work, --command");
-                }
-            }
+    /**
+     * What to measure.
+     *
+     * @param sizes         corpus sizes in chunks, measured in ascending order
+     * @param real          how many chunks get real embeddings; larger corpora derive the rest from them
+     * @param queries       queries timed per mode
+     * @param recallQueries queries scored for HNSW recall@10 against exact search
+     * @param work          where the indexes go; null for a temporary folder deleted afterwards
+     * @param command       how the run was invoked, quoted in the report so it can be repeated
+     */
+    public record Options(List<Integer> sizes, int real, int queries, int recallQueries, Path work, String command) {
+        public Options {
+            sizes = sizes.stream().sorted().toList();
             if (sizes.isEmpty() || sizes.get(0) < 1 || real < 1 || queries < 1 || recallQueries < 1) {
-                throw new IllegalArgumentException("sizes, --real, --queries and --recall-queries must be positive");
+                throw new IllegalArgumentException("sizes, real, queries and recall queries must be positive");
             }
-            return new Options(sizes, real, queries, recallQueries, out, work, command);
         }
     }
 
     private RetrievalBench() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Options options = Options.parse(args);
-        String report = run(options);
-        System.out.println(report);
-        if (options.out().getParent() != null) {
-            Files.createDirectories(options.out().getParent());
-        }
-        Files.writeString(options.out(), report, StandardCharsets.UTF_8);
-        System.out.println("written to " + options.out().toAbsolutePath());
-    }
-
     /** Runs every measurement and returns the Markdown report. */
-    static String run(Options options) throws IOException {
+    public static String run(Options options) throws IOException {
         Path work = options.work() != null ? options.work() : Files.createTempDirectory("atn-bench");
         try {
             Embedder model = Embedders.create(Embedders.DEFAULT);

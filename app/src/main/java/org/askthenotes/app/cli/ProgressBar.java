@@ -1,9 +1,10 @@
 package org.askthenotes.app.cli;
 
 import java.io.PrintWriter;
+import org.askthenotes.retrieval.SyncListener;
 
 /** A one-line progress bar with an ETA on stderr, redrawn in place with a carriage return. */
-public final class ProgressBar {
+public final class ProgressBar implements SyncListener {
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
@@ -29,6 +30,15 @@ public final class ProgressBar {
             err.flush();
             lastLine = line;
             drawn = true;
+        }
+    }
+
+    /** As a sync's listener the bar ends its own line once everything is embedded. */
+    @Override
+    public void onEmbedded(int done, int total) {
+        update(done, total);
+        if (done >= total) {
+            finish();
         }
     }
 

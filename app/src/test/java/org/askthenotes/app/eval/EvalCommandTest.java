@@ -50,16 +50,4 @@ class EvalCommandTest {
         assertEquals(1, exit);
         assertEquals("eval: no such file: " + missing + System.lineSeparator(), err.toString());
     }
-
-    @Test
-    void progressBarShowsDoneOfTotal() {
-        assertEquals("embedding [###############               ] 50/100 50%", ProgressBar.render("embedding", 50, 100));
-        StringWriter out = new StringWriter();
-        ProgressBar bar = new ProgressBar(new PrintWriter(out), "embedding");
-        bar.onEmbedded(0, 200);
-        bar.onEmbedded(1, 200);
-        bar.onEmbedded(200, 200);
-        assertEquals("\r" + ProgressBar.render("embedding", 0, 200) + "\r" + ProgressBar.render("embedding", 200, 200)
-                + System.lineSeparator(), out.toString());
-    }
 }

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -28,6 +31,7 @@ public final class NotesIndex implements Retriever, Closeable {
     private final Path path;
     private final Directory directory;
     private final Analyzer analyzer;
+    private final Analyzer queryAnalyzer;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final IndexManifest manifest;
@@ -42,11 +46,20 @@ public final class NotesIndex implements Retriever, Closeable {
         this.path = path;
         this.directory = directory;
         this.analyzer = analyzer;
+        this.queryAnalyzer = Analyzers.queryPerField();
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        Similarity similarity = options.similarity();
+        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setSimilarity(similarity);
+                return searcher;
+            }
+        });
         this.manifest = IndexManifest.of(embedder);
         this.notesSync = new NotesSync(writer, embedder);
-        this.retriever = new HybridRetriever(embedder, analyzer, options);
+        this.retriever = new HybridRetriever(embedder, queryAnalyzer, options);
         this.statsReader = new IndexStatsReader(directory);
         this.committed = userData(writer);
     }
@@ -66,6 +79,7 @@ public final class NotesIndex implements Retriever, Closeable {
         Directory fs = FSDirectory.open(directory);
         Analyzer analyzer = Analyzers.perField();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                .setSimilarity(options.similarity())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
                 // fewer, larger segments on a big sync: each segment is one more HNSW graph to search and merge
@@ -121,8 +135,8 @@ public final class NotesIndex implements Retriever, Closeable {
     /** Drops anything not committed (a failed sync's leftovers) and releases the index. */
     @Override
     public synchronized void close() throws IOException {
-        try (directory; analyzer; writer; searchers) {
-            // closed in reverse order: searchers, writer (without commit), analyzer, directory
+        try (directory; analyzer; queryAnalyzer; writer; searchers) {
+            // closed in reverse order: searchers, writer (without commit), analyzers, directory
         }
     }
 

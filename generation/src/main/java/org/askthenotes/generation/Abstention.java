@@ -17,7 +17,7 @@ public record Abstention(double minSimilarity, double minBm25Score) {
      * Calibrated with all-MiniLM-L6-v2 and hybrid search over the bundled notes and the golden set (68 answerable,
      * 14 off-topic questions); docs/generation.md has the distributions and the command.
      */
-    public static final Abstention DEFAULT = new Abstention(0.30, 12.0);
+    public static final Abstention DEFAULT = new Abstention(0.30, 6.5);
 
     public Abstention {
         if (Double.isNaN(minSimilarity) || minSimilarity < -1 || minSimilarity > 1) {

@@ -81,8 +81,9 @@ class BundledNotesRetrievalTest {
     }
 
     /**
-     * The golden set's best sections in hybrid's top 3. Measured 0.91 (BM25 alone 0.85, vector alone 0.81); the
-     * floor leaves room for a changed chunker, not for a broken ranker.
+     * The golden set's best sections in hybrid's top 3. Measured 0.91 with the first BM25 and about 0.96 since BM25
+     * matches each script in its own fields (docs/evaluation.md); the floor leaves room for a changed chunker, not
+     * for a broken ranker.
      */
     @Test
     void hybridPutsTheBestSectionInTheTopThreeForMostGoldenQuestions() throws IOException {
@@ -95,7 +96,7 @@ class BundledNotesRetrievalTest {
             }
         }
         double hitAt3 = 1 - misses.size() / (double) questions.size();
-        assertTrue(hitAt3 >= 0.85, "hit@3 " + hitAt3 + ", missed " + misses);
+        assertTrue(hitAt3 >= 0.92, "hit@3 " + hitAt3 + ", missed " + misses);
     }
 
     static Stream<Arguments> questionsWithKnownSections() {

@@ -8,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -33,6 +38,7 @@ public final class NotesIndex implements Retriever, Closeable {
     private final IndexManifest manifest;
     private final NotesSync notesSync;
     private final HybridRetriever retriever;
+    private final ExecutorService textSearches;
     private final IndexStatsReader statsReader;
     /** What the last commit was built with (null before the first sync) and when; replaced after each sync. */
     private volatile Map<String, String> committed;
@@ -46,7 +52,8 @@ public final class NotesIndex implements Retriever, Closeable {
         this.searchers = new SearcherManager(writer, null);
         this.manifest = IndexManifest.of(embedder);
         this.notesSync = new NotesSync(writer, embedder);
-        this.retriever = new HybridRetriever(embedder, analyzer, options);
+        this.textSearches = textSearchPool();
+        this.retriever = new HybridRetriever(embedder, analyzer, options, textSearches);
         this.statsReader = new IndexStatsReader(directory);
         this.committed = userData(writer);
     }
@@ -118,9 +125,26 @@ public final class NotesIndex implements Retriever, Closeable {
         return manifest.rebuildReason(indexedManifest());
     }
 
+    /**
+     * One thread per core and a bounded queue; when both are busy the searching thread runs BM25 itself, so load
+     * slows searches down instead of piling up tasks.
+     */
+    private static ExecutorService textSearchPool() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "bm25-search-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
     /** Drops anything not committed (a failed sync's leftovers) and releases the index. */
     @Override
     public synchronized void close() throws IOException {
+        textSearches.shutdown();
         try (directory; analyzer; writer; searchers) {
             // closed in reverse order: searchers, writer (without commit), analyzer, directory
         }

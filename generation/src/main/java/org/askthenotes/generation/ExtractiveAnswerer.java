@@ -40,6 +40,10 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final double REDUNDANT_COSINE = 0.9;
     private static final double REDUNDANT_JACCARD = 0.6;
     private static final int MIN_TERMS = 3;
+    /** An unterminated fragment this short is an image's alt text or a caption, not a sentence to quote. */
+    private static final int MIN_FRAGMENT_WORDS = 6;
+    private static final int MIN_FRAGMENT_CJK_CHARS = 12;
+    private static final Pattern TERMINATED = Pattern.compile(".*[.!?;:。！？；：][\\s\\p{Pe}\\p{Pf}\"'*_]*$", Pattern.DOTALL);
 
     /** "- item", "* item", "1. item": the marker is layout, not part of the sentence. */
     private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+]|\\d+[.)])\\s+");
@@ -75,6 +79,15 @@ public final class ExtractiveAnswerer implements Answerer {
         return new Draft(text.toString(), NAME);
     }
 
+    static boolean isSentence(String text) {
+        String sentence = text.strip();
+        if (TERMINATED.matcher(sentence).matches()) {
+            return true;
+        }
+        long cjk = sentence.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return cjk >= MIN_FRAGMENT_CJK_CHARS || sentence.split("\\s+").length >= MIN_FRAGMENT_WORDS;
+    }
+
     private List<Candidate> candidates(AnswerContext context, boolean chinese) {
         Set<String> questionTerms = Terms.of(context.question());
         Language preferred = chinese ? Language.CHINESE : Language.ENGLISH;
@@ -92,7 +105,7 @@ public final class ExtractiveAnswerer implements Answerer {
                 for (String line : Sentences.split(passage.text())) {
                     String sentence = LIST_MARKER.matcher(line).replaceFirst("");
                     Set<String> terms = Terms.of(sentence);
-                    if (terms.size() >= MIN_TERMS && !isTableRow(sentence)) {
+                    if (terms.size() >= MIN_TERMS && isSentence(sentence) && !isTableRow(sentence)) {
                         all.add(new Candidate(i + 1, all.size(), sentence, terms,
                                 Terms.coverage(questionTerms, terms), headingOverlap));
                     }

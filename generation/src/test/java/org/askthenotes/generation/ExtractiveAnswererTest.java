@@ -32,6 +32,26 @@ class ExtractiveAnswererTest {
                 Arguments.of("What are embeddings?", Fixtures.EMBEDDINGS));
     }
 
+    static Stream<Arguments> sentencesAndFragments() {
+        return Stream.of(
+                Arguments.of("A foundation model is trained on a broad corpus.", true),
+                Arguments.of("Does RAG change the weights?", true),
+                Arguments.of("It returns a vector (a list of numbers).", true),
+                Arguments.of("Temperature rescales the distribution before sampling the next token", true),
+                Arguments.of("基礎模型是以大量資料訓練的模型。", true),
+                Arguments.of("基礎模型以書籍網站程式碼與圖片等大量資料訓練", true),
+                Arguments.of("foundation model overview", false),
+                Arguments.of("Forward diffusion", false),
+                Arguments.of("前向擴散示意圖", false));
+    }
+
+    /** Image alt text survives cleanup as a passage; quoting it as an answer reads like noise. */
+    @ParameterizedTest
+    @MethodSource("sentencesAndFragments")
+    void quotesSentencesNotCaptionFragments(String text, boolean sentence) {
+        assertEquals(sentence, ExtractiveAnswerer.isSentence(text), text);
+    }
+
     @ParameterizedTest
     @MethodSource("knownQuestions")
     void citesTheSourceThatAnswersAKnownQuestionFirst(String question, Chunk expected) {

@@ -3,6 +3,7 @@ package org.askthenotes.retrieval;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,10 +29,15 @@ public final class Embedders {
     /** "all-minilm-l6-v2" (default), "all-minilm-l6-v2-q" or "bge-small-en-v15-q". */
     public static Embedder create(String name) {
         return switch (name) {
-            case DEFAULT -> new OnnxEmbedder(name, new AllMiniLmL6V2EmbeddingModel(executor()), "");
-            case MINILM_QUANTIZED -> new OnnxEmbedder(name, new AllMiniLmL6V2QuantizedEmbeddingModel(executor()), "");
-            case BGE_SMALL_QUANTIZED ->
-                    new OnnxEmbedder(name, new BgeSmallEnV15QuantizedEmbeddingModel(executor()), BGE_QUERY_PREFIX);
+            case DEFAULT -> new OnnxEmbedder(name, new BundledOnnxModel(AllMiniLmL6V2EmbeddingModel.class,
+                    "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, executor()), "");
+            case MINILM_QUANTIZED -> new OnnxEmbedder(name, new BundledOnnxModel(
+                    AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q.onnx",
+                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, executor()), "");
+            // bge-small-en-v1.5 is trained to embed with its [CLS] token, not the mean of all tokens
+            case BGE_SMALL_QUANTIZED -> new OnnxEmbedder(name, new BundledOnnxModel(
+                    BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q.onnx",
+                    "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, executor()), BGE_QUERY_PREFIX);
             default -> throw new IllegalArgumentException(
                     "unknown embedding model '" + name + "': use one of " + String.join(", ", NAMES));
         };

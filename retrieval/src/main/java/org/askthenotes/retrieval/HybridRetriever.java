@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -21,9 +25,12 @@ final class HybridRetriever {
     private final Bm25Searcher bm25;
     private final RrfFusion fusion;
     private final RetrievalOptions options;
+    private final ExecutorService textSearches;
 
-    HybridRetriever(Embedder embedder, Analyzer analyzer, RetrievalOptions options) {
+    /** @param textSearches runs BM25 searches while the caller embeds the query; owned by the caller */
+    HybridRetriever(Embedder embedder, Analyzer analyzer, RetrievalOptions options, ExecutorService textSearches) {
         this.embedder = embedder;
+        this.textSearches = textSearches;
         this.bm25 = new Bm25Searcher(analyzer);
         this.fusion = new RrfFusion(options.rrfK());
         this.options = options;
@@ -33,11 +40,14 @@ final class HybridRetriever {
         if (request.query().isBlank()) {
             return List.of();
         }
-        float[] queryVector = embedder.embedQuery(request.query());
         Query filter = FilterQueries.of(request.filters());
         int n = options.candidates(request.k());
-        List<ScoreDoc> bm25List = request.mode() == SearchMode.VECTOR
-                ? List.of() : list(bm25.search(searcher, request.query(), filter, n));
+        // the query's embedding is most of a search's cost: the text search runs beside it, not after it
+        Future<List<ScoreDoc>> bm25Search = request.mode() == SearchMode.VECTOR
+                ? CompletableFuture.completedFuture(List.of())
+                : textSearches.submit(() -> list(bm25.search(searcher, request.query(), filter, n)));
+        float[] queryVector = embedder.embedQuery(request.query());
+        List<ScoreDoc> bm25List = join(bm25Search);
         List<ScoreDoc> vectorList = request.mode() == SearchMode.BM25
                 ? List.of() : list(VectorSearcher.search(searcher, queryVector, filter, n));
         List<Candidate> ranked = switch (request.mode()) {
@@ -47,6 +57,20 @@ final class HybridRetriever {
                     ? options.chineseVectorWeight() : 1.0);
         };
         return toHits(searcher, ranked, bm25List, vectorList, queryVector, request);
+    }
+
+    private static List<ScoreDoc> join(Future<List<ScoreDoc>> search) throws IOException {
+        try {
+            return search.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while searching", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("BM25 search failed", e.getCause());
+        }
     }
 
     private record Candidate(int doc, double score) {

@@ -8,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -37,6 +42,7 @@ public final class NotesIndex implements Retriever, Closeable {
     private final IndexManifest manifest;
     private final NotesSync notesSync;
     private final HybridRetriever retriever;
+    private final ExecutorService textSearches;
     private final IndexStatsReader statsReader;
     /** What the last commit was built with (null before the first sync) and when; replaced after each sync. */
     private volatile Map<String, String> committed;
@@ -59,7 +65,8 @@ public final class NotesIndex implements Retriever, Closeable {
         });
         this.manifest = IndexManifest.of(embedder);
         this.notesSync = new NotesSync(writer, embedder);
-        this.retriever = new HybridRetriever(embedder, queryAnalyzer, options);
+        this.textSearches = textSearchPool();
+        this.retriever = new HybridRetriever(embedder, queryAnalyzer, options, textSearches);
         this.statsReader = new IndexStatsReader(directory);
         this.committed = userData(writer);
     }
@@ -132,9 +139,26 @@ public final class NotesIndex implements Retriever, Closeable {
         return manifest.rebuildReason(indexedManifest());
     }
 
+    /**
+     * One thread per core and a bounded queue; when both are busy the searching thread runs BM25 itself, so load
+     * slows searches down instead of piling up tasks.
+     */
+    private static ExecutorService textSearchPool() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "bm25-search-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
     /** Drops anything not committed (a failed sync's leftovers) and releases the index. */
     @Override
     public synchronized void close() throws IOException {
+        textSearches.shutdown();
         try (directory; analyzer; queryAnalyzer; writer; searchers) {
             // closed in reverse order: searchers, writer (without commit), analyzers, directory
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +44,15 @@ class EmbeddersTest {
         assertFalse(VectorSearcher.dot(bge.embed("what is rag"), bge.embedQuery("what is rag")) > 0.9999);
         assertArrayEquals(bge.embed(Embedders.BGE_QUERY_PREFIX + "what is rag"), bge.embedQuery("what is rag"),
                 1e-6f);
+    }
+
+    /** Our own ONNX session (no spinning threads) must compute exactly what LangChain4j's stock model computes. */
+    @Test
+    void theBundledSessionEmbedsLikeLangChain4jsOwnModel() {
+        String text = "Retrieval-augmented generation grounds answers in retrieved passages.";
+        float[] ours = Embedders.create(Embedders.DEFAULT).embed(text);
+        float[] stock = OnnxEmbedder.normalized(new AllMiniLmL6V2EmbeddingModel().embed(text).content());
+        assertArrayEquals(stock, ours, 1e-5f);
     }
 
     @Test

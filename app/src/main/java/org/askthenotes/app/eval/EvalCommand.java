@@ -142,7 +142,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void writeThresholds(EvalReport report, PrintWriter err) throws IOException {
         double written = tolerance != null ? tolerance : beir == null ? GOLDEN_TOLERANCE : BEIR_TOLERANCE;
-        String command = "eval " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // run from the root command, the arguments start with the subcommand's own name
+        if (!args.isEmpty() && args.get(0).equals("eval")) {
+            args = args.subList(1, args.size());
+        }
+        String command = "eval " + String.join(" ", args);
         for (ModeResult mode : report.modes()) {
             Map<String, Double> rounded = new java.util.TreeMap<>();
             mode.metrics().forEach((metric, value) -> rounded.put(metric, RegressionThresholds.round(value)));

@@ -73,7 +73,8 @@ public final class NotesService implements Closeable {
     public SyncOutcome sync(SyncListener listener) throws IOException {
         syncLock.lock();
         try {
-            IngestResult ingest = ingestor.ingest(config.notes());
+            // unchanged files are skipped by size and time, then by hash, before any parsing or chunking
+            IngestResult ingest = ingestor.ingest(config.notes(), index.indexedFiles());
             SyncReport report = index.sync(ingest, listener);
             SyncOutcome outcome = new SyncOutcome(ingest.report(), report);
             lastSync = outcome;

@@ -4,7 +4,9 @@ import dev.langchain4j.model.TokenCountEstimator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -102,31 +104,71 @@ final class Chunker {
                                          List<List<SourceBlock>> units) {
         List<List<SourceBlock>> chunks = new ArrayList<>();
         List<SourceBlock> current = start;
-        for (List<SourceBlock> unit : units) {
-            List<SourceBlock> joined = new ArrayList<>(current);
-            joined.addAll(unit);
-            if (fits(note, owner, joined)) {
-                current = joined;
-            } else if (fits(note, owner, unit)) {
+        int next = 0;
+        while (next < units.size()) {
+            int taken = fitting(note, owner, current, units, next);
+            if (taken > 0) {
+                current = joined(current, units.subList(next, next + taken));
+                next += taken;
+                continue;
+            }
+            List<SourceBlock> unit = units.get(next++);
+            if (fits(note, owner, unit)) {
                 chunks.add(current);
                 current = new ArrayList<>(unit);
-            } else {
-                List<List<SourceBlock>> smaller = smaller(unit);
-                if (smaller.size() == 1) {
-                    // One character over budget: only a heading chain longer than the budget gets here.
-                    chunks.add(current);
-                    chunks.add(unit);
-                    current = new ArrayList<>();
-                    continue;
-                }
-                List<List<SourceBlock>> split = pack(note, owner, current, smaller);
-                chunks.addAll(split.subList(0, split.size() - 1));
-                current = new ArrayList<>(split.get(split.size() - 1));
+                continue;
             }
+            List<List<SourceBlock>> smaller = smaller(unit);
+            if (smaller.size() == 1) {
+                // One character over budget: only a heading chain longer than the budget gets here.
+                chunks.add(current);
+                chunks.add(unit);
+                current = new ArrayList<>();
+                continue;
+            }
+            List<List<SourceBlock>> split = pack(note, owner, current, smaller);
+            chunks.addAll(split.subList(0, split.size() - 1));
+            current = new ArrayList<>(split.get(split.size() - 1));
         }
         chunks.add(current);
         chunks.removeIf(List::isEmpty);
         return chunks;
+    }
+
+    /**
+     * How many units from {@code from} on join {@code current} and still fit: the answer of adding them one at a
+     * time, found by doubling then bisecting. Measuring the chunk once per unit made a long run of small units
+     * (the words of an unpunctuated 1 MB line) cost a chunk's worth of tokenizing per word; this costs a few
+     * measurements per chunk.
+     */
+    private int fitting(NoteInfo note, Section owner, List<SourceBlock> current, List<List<SourceBlock>> units,
+                        int from) {
+        int remaining = units.size() - from;
+        int fit = 0;
+        int tooMany = -1;
+        for (int step = 1; tooMany < 0 && fit < remaining; step *= 2) {
+            int probe = Math.min(fit + step, remaining);
+            if (fits(note, owner, joined(current, units.subList(from, from + probe)))) {
+                fit = probe;
+            } else {
+                tooMany = probe;
+            }
+        }
+        while (tooMany - fit > 1) {
+            int middle = (fit + tooMany) >>> 1;
+            if (fits(note, owner, joined(current, units.subList(from, from + middle)))) {
+                fit = middle;
+            } else {
+                tooMany = middle;
+            }
+        }
+        return fit;
+    }
+
+    private static List<SourceBlock> joined(List<SourceBlock> current, List<List<SourceBlock>> units) {
+        List<SourceBlock> joined = new ArrayList<>(current);
+        units.forEach(joined::addAll);
+        return joined;
     }
 
     /** A pair falls apart into its blocks; a single block into lines, sentences, words or characters. */
@@ -186,18 +228,48 @@ final class Chunker {
         }
     }
 
-    /** Which section's chunk each section's blocks go to. */
+    /**
+     * Which section's chunk each section's blocks go to. Parents, the end of each section's subtree and the next
+     * big-enough section are computed once with stacks, so a note of thousands of headings costs linear time.
+     */
     private final class Homes {
         private final List<Section> sections;
         private final boolean[] tiny;
+        private final int[] parent;
+        /** First later section at the same level or above (the end of this one's subtree); size when none. */
+        private final int[] subtreeEnd;
+        /** First later section that is neither tiny nor empty; -1 when none. */
+        private final int[] nextBig;
 
         Homes(List<Section> sections) {
             this.sections = sections;
-            this.tiny = new boolean[sections.size()];
-            for (int i = 0; i < tiny.length; i++) {
+            int count = sections.size();
+            this.tiny = new boolean[count];
+            for (int i = 0; i < count; i++) {
                 Section section = sections.get(i);
                 tiny[i] = !section.blocks().isEmpty()
                         && tokens.estimateTokenCountInText(section.body()) < TINY_SECTION_TOKENS;
+            }
+            this.parent = new int[count];
+            this.subtreeEnd = new int[count];
+            this.nextBig = new int[count];
+            Deque<Integer> open = new ArrayDeque<>();
+            for (int i = 0; i < count; i++) {
+                int level = sections.get(i).level();
+                while (!open.isEmpty() && level <= sections.get(open.peek()).level()) {
+                    subtreeEnd[open.pop()] = i;
+                }
+                // a level-0 section (text before the first heading) has no parent and is no one's parent
+                parent[i] = level > 0 && !open.isEmpty() && sections.get(open.peek()).level() > 0 ? open.peek() : -1;
+                open.push(i);
+            }
+            open.forEach(i -> subtreeEnd[i] = count);
+            int big = -1;
+            for (int i = count - 1; i >= 0; i--) {
+                nextBig[i] = big;
+                if (!tiny[i] && !sections.get(i).blocks().isEmpty()) {
+                    big = i;
+                }
             }
         }
 
@@ -218,36 +290,15 @@ final class Chunker {
             if (!tiny[i]) {
                 return i;
             }
-            int parent = parent(i);
-            if (parent >= 0 && !sections.get(parent).blocks().isEmpty()) {
-                return home(parent);
+            int up = parent[i];
+            if (up >= 0 && !sections.get(up).blocks().isEmpty()) {
+                return home(up);
             }
-            for (int next = i + 1; next < tiny.length && (parent < 0 || isDescendant(next, i)); next++) {
-                if (!tiny[next] && !sections.get(next).blocks().isEmpty()) {
-                    return next;
-                }
+            int next = nextBig[i];
+            if (next >= 0 && (up < 0 || next < subtreeEnd[i])) {
+                return next;
             }
-            return parent >= 0 ? parent : i;
-        }
-
-        private boolean isDescendant(int candidate, int ancestor) {
-            for (int j = parent(candidate); j >= 0; j = parent(j)) {
-                if (j == ancestor) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private int parent(int i) {
-            int level = sections.get(i).level();
-            for (int j = i - 1; j >= 0 && level > 0; j--) {
-                int candidate = sections.get(j).level();
-                if (candidate > 0 && candidate < level) {
-                    return j;
-                }
-            }
-            return -1;
+            return up >= 0 ? up : i;
         }
     }
 }

@@ -28,6 +28,12 @@ record FrontMatter(String title, String date, List<String> tags, List<String> ca
 
     static final FrontMatter NONE = new FrontMatter("", "", List.of(), List.of());
 
+    private static final int MAX_ALIASES = 20;
+    private static final int MAX_NESTING = 20;
+    private static final int MAX_CODE_POINTS = 256 * 1024;
+    /** Tags or categories kept from one note; also what bounds the walk of a list that contains itself. */
+    static final int MAX_VALUES = 200;
+
     FrontMatter {
         tags = List.copyOf(tags);
         categories = List.copyOf(categories);
@@ -51,7 +57,7 @@ record FrontMatter(String title, String date, List<String> tags, List<String> ca
     static FrontMatter parse(String yaml) throws Invalid {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+            root = new Yaml(new SafeConstructor(loaderOptions())).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new Invalid(e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"), line);
@@ -75,8 +81,8 @@ record FrontMatter(String title, String date, List<String> tags, List<String> ca
             switch (key.getValue().trim()) {
                 case "title" -> title = scalar(field.getValueNode());
                 case "date" -> date = scalar(field.getValueNode());
-                case "tags", "tag" -> flatten(field.getValueNode(), tags);
-                case "categories", "category" -> flatten(field.getValueNode(), categories);
+                case "tags", "tag" -> flatten(field.getValueNode(), tags, 0);
+                case "categories", "category" -> flatten(field.getValueNode(), categories, 0);
                 default -> {
                     // Other fields (index_img, banner_img, ...) mean nothing to retrieval.
                 }
@@ -85,18 +91,37 @@ record FrontMatter(String title, String date, List<String> tags, List<String> ca
         return new FrontMatter(title, date, new ArrayList<>(tags), new ArrayList<>(categories));
     }
 
+    /**
+     * YAML bombs: aliases can make a few lines mean billions of nodes (and a self-referencing list an endless
+     * one), nesting can be as deep as the text is long. Front matter is a handful of flat fields, so all three
+     * are held far below SnakeYAML's defaults.
+     */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
     private static String scalar(Node node) {
         return node instanceof ScalarNode scalar ? scalar.getValue().trim() : "";
     }
 
-    private static void flatten(Node node, Set<String> into) {
+    private static void flatten(Node node, Set<String> into, int depth) {
+        if (into.size() >= MAX_VALUES || depth > MAX_NESTING) {
+            return;
+        }
         if (node instanceof ScalarNode scalar) {
             String value = scalar.getValue().trim();
             if (!value.isEmpty()) {
                 into.add(value);
             }
         } else if (node instanceof SequenceNode sequence) {
-            sequence.getValue().forEach(item -> flatten(item, into));
+            for (Node item : sequence.getValue()) {
+                flatten(item, into, depth + 1);
+            }
         }
     }
 }

@@ -51,6 +51,7 @@ final class MarkdownSections {
         this.blockText = new BlockText(extensions);
     }
 
+    /** @throws NoteLimits.Exceeded when the Markdown nests deeper than the renderers can safely walk */
     Parsed parse(String path, String text) {
         Node document = parser.parse(text);
         Builder builder = new Builder(path, text);
@@ -60,6 +61,7 @@ final class MarkdownSections {
                     "front matter opened at line 1 is never closed with '---': the note is read without it"));
             document = withoutFrontMatter.parse(text);
         }
+        NoteLimits.checkNesting(document);
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             builder.add(block);
         }

@@ -10,8 +10,15 @@ import java.util.List;
 /** Turns one note file's bytes into a chunked {@link Note}, collecting what was wrong with it on the way. */
 final class NoteReader {
 
-    /** The note (null when the file was skipped) and the problems found in it. */
-    record Read(Note note, List<Problem> problems) {
+    /**
+     * The note (null when the file was skipped or is unchanged) and the problems found in it.
+     *
+     * @param unchanged true when the file's bytes hash to the hash the index already holds: nothing was parsed
+     */
+    record Read(Note note, List<Problem> problems, boolean unchanged) {
+        Read(Note note, List<Problem> problems) {
+            this(note, problems, false);
+        }
     }
 
     private final MarkdownSections markdown = new MarkdownSections();
@@ -21,20 +28,32 @@ final class NoteReader {
         this.chunker = chunker;
     }
 
-    Read read(NotesFolder.NoteFile file) {
+    /** @param indexedHash the content hash the index holds for this path, null when none */
+    Read read(NotesFolder.NoteFile file, String indexedHash) {
         String path = file.path();
         byte[] bytes;
         try {
             bytes = file.read();
         } catch (IOException e) {
-            return new Read(null, List.of(new Problem(path, 0, Problem.Severity.ERROR, "cannot read: " + e)));
+            return new Read(null, List.of(new Problem(path, 0, Problem.Severity.ERROR,
+                    "cannot read: " + NoteLimits.describe(e))));
+        }
+        String hash = sha256(bytes);
+        if (hash.equals(indexedHash)) {
+            return new Read(null, List.of(), true);
         }
         NoteDecoder.Decoded decoded = NoteDecoder.decode(path, bytes);
         if (decoded.problem() != null) {
             return new Read(null, List.of(decoded.problem()));
         }
-        MarkdownSections.Parsed parsed = markdown.parse(path, decoded.text());
         List<Problem> problems = new ArrayList<>();
+        String text = NoteLimits.dropLongLines(path, decoded.text(), problems);
+        MarkdownSections.Parsed parsed;
+        try {
+            parsed = markdown.parse(path, text);
+        } catch (NoteLimits.Exceeded e) {
+            return new Read(null, List.of(new Problem(path, e.line(), Problem.Severity.ERROR, e.getMessage())));
+        }
         FrontMatter frontMatter = frontMatter(path, parsed, problems);
         problems.addAll(parsed.problems());
         String title = !frontMatter.title().isBlank() ? frontMatter.title()
@@ -46,7 +65,7 @@ final class NoteReader {
             problems.add(new Problem(path, 0, Problem.Severity.WARNING,
                     "note has no text to index (only front matter or headings)"));
         }
-        return new Read(new Note(path, title, sha256(bytes), chunks), problems);
+        return new Read(new Note(path, title, hash, chunks), problems);
     }
 
     /** Broken YAML costs the note its metadata, not its body: one warning, and the note is read on. */

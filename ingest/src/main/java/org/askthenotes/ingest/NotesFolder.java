@@ -25,7 +25,7 @@ final class NotesFolder {
      * One note file, keyed by its path relative to the root with '/' separators; read only when its turn comes,
      * so a big folder is never held in memory at once.
      */
-    record NoteFile(String path, Path file) {
+    record NoteFile(String path, Path file, FileStamp stamp) {
         byte[] read() throws IOException {
             return Files.readAllBytes(file);
         }
@@ -120,11 +120,11 @@ final class NotesFolder {
             try {
                 Path real = dir.toRealPath();
                 if (!real.startsWith(realRoot)) {
-                    error(dir, "symbolic link leads outside the notes folder (to " + real + "); not followed");
+                    error(dir, "symbolic link leads outside the notes folder; not followed");
                     return FileVisitResult.SKIP_SUBTREE;
                 }
             } catch (IOException e) {
-                error(dir, "cannot read folder: " + e);
+                error(dir, "cannot read folder: " + NoteLimits.describe(e));
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -149,7 +149,7 @@ final class NotesFolder {
             if (e instanceof FileSystemLoopException) {
                 error(file, "symbolic link loop: it leads back to a folder that contains it; not followed");
             } else {
-                error(file, "cannot read: " + e);
+                error(file, "cannot read: " + NoteLimits.describe(e));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -157,7 +157,7 @@ final class NotesFolder {
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
             if (e != null) {
-                error(dir, "cannot list folder: " + e);
+                error(dir, "cannot list folder: " + NoteLimits.describe(e));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -170,7 +170,7 @@ final class NotesFolder {
                 }
                 Path real = file.toRealPath();
                 if (!real.startsWith(realRoot)) {
-                    error(file, "symbolic link leads outside the notes folder (to " + real + "); not followed");
+                    error(file, "symbolic link leads outside the notes folder; not followed");
                     return;
                 }
                 if (!attrs.isRegularFile()) {
@@ -181,9 +181,10 @@ final class NotesFolder {
                     error(file, "file is " + attrs.size() + " bytes, over the limit of " + maxFileBytes + " bytes");
                     return;
                 }
-                files.add(new NoteFile(pathOf(file), file));
+                files.add(new NoteFile(pathOf(file), file,
+                        new FileStamp(attrs.size(), attrs.lastModifiedTime().toMillis())));
             } catch (IOException e) {
-                error(file, "cannot read: " + e);
+                error(file, "cannot read: " + NoteLimits.describe(e));
             }
         }
 

@@ -12,6 +12,8 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.FileStamp;
+import org.askthenotes.ingest.IndexedFile;
 import org.askthenotes.ingest.Language;
 import org.askthenotes.ingest.Note;
 import org.askthenotes.ingest.Passage;
@@ -27,6 +29,8 @@ final class ChunkDocuments {
     static final String KIND_CHUNK = "chunk";
     static final String PATH = "path";
     static final String HASH = "hash";
+    static final String SIZE = "size";
+    static final String MODIFIED = "modified";
     static final String ID = "id";
     static final String TITLE = "title";
     static final String HEADING = "heading";
@@ -54,26 +58,43 @@ final class ChunkDocuments {
         return new Term(PATH, notePath);
     }
 
-    /** The note's documents, note document first; {@code vectors} are its chunks' embeddings in order. */
-    static List<Document> noteDocuments(Note note, List<float[]> vectors) {
+    /**
+     * The note's documents, note document first; {@code vectors} are its chunks' embeddings in order.
+     *
+     * @param stamp the file's size and time when read, null when it is not to be trusted (the next sync hashes it)
+     */
+    static List<Document> noteDocuments(Note note, FileStamp stamp, List<float[]> vectors) {
         if (vectors.size() != note.chunks().size()) {
             throw new IllegalArgumentException(note.path() + ": " + vectors.size() + " vectors for "
                     + note.chunks().size() + " chunks");
         }
         List<Document> documents = new ArrayList<>(note.chunks().size() + 1);
-        documents.add(noteDocument(note.path(), note.contentHash()));
+        documents.add(noteDocument(note.path(), note.contentHash(), stamp));
         for (int i = 0; i < vectors.size(); i++) {
             documents.add(chunkDocument(note.chunks().get(i), vectors.get(i)));
         }
         return documents;
     }
 
-    static Document noteDocument(String path, String contentHash) {
+    static Document noteDocument(String path, String contentHash, FileStamp stamp) {
         Document document = new Document();
         document.add(new StringField(KIND, KIND_NOTE, Field.Store.NO));
         document.add(new StringField(PATH, path, Field.Store.YES));
         document.add(new StoredField(HASH, contentHash));
+        if (stamp != null) {
+            document.add(new StoredField(SIZE, stamp.size()));
+            document.add(new StoredField(MODIFIED, stamp.lastModified()));
+        }
         return document;
+    }
+
+    /** What a note document says about its file; an index written before stamps were kept has only the hash. */
+    static IndexedFile indexedFile(Document noteDocument) {
+        IndexableField size = noteDocument.getField(SIZE);
+        IndexableField modified = noteDocument.getField(MODIFIED);
+        FileStamp stamp = size == null || modified == null ? null
+                : new FileStamp(size.numericValue().longValue(), modified.numericValue().longValue());
+        return new IndexedFile(stamp, noteDocument.get(HASH));
     }
 
     static Document chunkDocument(Chunk chunk, float[] vector) {

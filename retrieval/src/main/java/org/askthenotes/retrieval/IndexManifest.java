@@ -21,6 +21,8 @@ record IndexManifest(String modelId, int dimension, String chunkerVersion) {
     private static final String CHUNKER = "atn.chunker";
     private static final String FORMAT = "atn.format";
     private static final String LAST_SYNC = "atn.lastSync";
+    /** Set on every commit of a rebuild but its last: why the rebuild started, so a restart finishes it. */
+    private static final String REBUILDING = "atn.rebuilding";
 
     static IndexManifest of(Embedder embedder) {
         return new IndexManifest(embedder.modelId(), embedder.dimension(), CHUNKER_VERSION);
@@ -42,8 +44,21 @@ record IndexManifest(String modelId, int dimension, String chunkerVersion) {
         return value == null ? null : Instant.parse(value);
     }
 
+    /** Why a rebuild that committed part of its notes started; "" when none is unfinished. */
+    static String unfinishedRebuild(Map<String, String> userData) {
+        return userData.getOrDefault(REBUILDING, "");
+    }
+
     Map<String, String> toUserData(Instant lastSync) {
+        return toUserData(lastSync, "");
+    }
+
+    /** @param rebuilding why the rebuild this commit is part of started; "" for a finished sync */
+    Map<String, String> toUserData(Instant lastSync, String rebuilding) {
         Map<String, String> data = new HashMap<>();
+        if (!rebuilding.isEmpty()) {
+            data.put(REBUILDING, rebuilding);
+        }
         data.put(MODEL, modelId);
         data.put(DIMENSION, Integer.toString(dimension));
         data.put(CHUNKER, chunkerVersion);

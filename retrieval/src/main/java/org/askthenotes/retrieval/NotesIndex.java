@@ -8,27 +8,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.IndexedFile;
 import org.askthenotes.ingest.IngestResult;
 
 /**
  * The persistent Lucene index of note chunks: HNSW vectors and BM25 text, searched alone or fused.
- * One writer, many concurrent searchers; a sync is one commit.
+ * One writer, many concurrent searchers; a sync commits a batch of whole notes at a time (see NotesSync).
  */
 public final class NotesIndex implements Retriever, Closeable {
     private static final double RAM_BUFFER_MB = 128;
@@ -48,7 +57,7 @@ public final class NotesIndex implements Retriever, Closeable {
     private volatile Map<String, String> committed;
 
     private NotesIndex(Path path, Directory directory, Analyzer analyzer, IndexWriter writer, Embedder embedder,
-            RetrievalOptions options) throws IOException {
+            RetrievalOptions options, int batchChunks) throws IOException {
         this.path = path;
         this.directory = directory;
         this.analyzer = analyzer;
@@ -64,7 +73,7 @@ public final class NotesIndex implements Retriever, Closeable {
             }
         });
         this.manifest = IndexManifest.of(embedder);
-        this.notesSync = new NotesSync(writer, embedder);
+        this.notesSync = new NotesSync(writer, embedder, batchChunks);
         this.textSearches = textSearchPool();
         this.retriever = new HybridRetriever(embedder, queryAnalyzer, options, textSearches);
         this.statsReader = new IndexStatsReader(directory);
@@ -81,6 +90,12 @@ public final class NotesIndex implements Retriever, Closeable {
      * index is always whole; the next sync finishes the job.
      */
     public static NotesIndex open(Path directory, Embedder embedder, RetrievalOptions options) throws IOException {
+        return open(directory, embedder, options, NotesSync.EMBED_BATCH);
+    }
+
+    /** @param batchChunks chunks embedded between two commits of a sync */
+    static NotesIndex open(Path directory, Embedder embedder, RetrievalOptions options, int batchChunks)
+            throws IOException {
         Objects.requireNonNull(embedder, "embedder");
         Objects.requireNonNull(options, "options");
         Directory fs = FSDirectory.open(directory);
@@ -93,7 +108,7 @@ public final class NotesIndex implements Retriever, Closeable {
                 .setRAMBufferSizeMB(RAM_BUFFER_MB);
         try {
             IndexWriter writer = new IndexWriter(fs, config);
-            return new NotesIndex(directory, fs, analyzer, writer, embedder, options);
+            return new NotesIndex(directory, fs, analyzer, writer, embedder, options, batchChunks);
         } catch (LockObtainFailedException e) {
             fs.close();
             throw new IOException("the index at " + directory + " is open in another process or index", e);
@@ -103,15 +118,52 @@ public final class NotesIndex implements Retriever, Closeable {
         }
     }
 
-    /** Brings the index in line with an ingest run: adds, replaces and deletes notes by path, then commits once. */
+    /**
+     * Brings the index in line with an ingest run: adds, replaces and deletes notes by path, committing batch by
+     * batch. An ingest given {@link #indexedFiles()} may leave unchanged notes unread.
+     */
     public synchronized SyncReport sync(IngestResult ingest, SyncListener listener) throws IOException {
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(listener, "listener");
-        SyncReport report = notesSync.run(ingest, listener, manifest, pendingRebuild());
-        committed = userData(writer);
-        // searches keep their old point-in-time view until this, so none ever sees half a sync
-        searchers.maybeRefreshBlocking();
-        return report;
+        try {
+            return notesSync.run(ingest, listener, manifest, manifest.rebuildReason(indexedManifest()),
+                    IndexManifest.unfinishedRebuild(committed));
+        } finally {
+            committed = userData(writer);
+            // searches keep their old point-in-time view until this: none sees a sync's batches one by one
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
+    /**
+     * What the index holds for each note file (committed or not), for an ingest to skip unchanged files; empty when
+     * the next sync rebuilds, since a rebuild reads every note.
+     */
+    public synchronized Map<String, IndexedFile> indexedFiles() throws IOException {
+        if (!manifest.rebuildReason(indexedManifest()).isEmpty()) {
+            return Map.of();
+        }
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            return NotesSync.indexedFiles(reader);
+        }
+    }
+
+    /**
+     * Every chunk a search can see, by id: its note path, heading path and text, one per line. Two indexes of the
+     * same notes hold equal contents; the chaos suite compares a crashed-then-synced index with a clean one so.
+     */
+    public SortedMap<String, String> contents() {
+        return withSearcher(searcher -> {
+            SortedMap<String, String> chunks = new TreeMap<>();
+            Query all = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_CHUNK));
+            int count = Math.max(1, searcher.count(all));
+            for (ScoreDoc hit : searcher.search(all, count).scoreDocs) {
+                Chunk chunk = ChunkDocuments.toChunk(searcher.storedFields().document(hit.doc));
+                chunks.put(chunk.id(), chunk.notePath() + "\n" + String.join(" > ", chunk.headingPath()) + "\n"
+                        + chunk.text());
+            }
+            return chunks;
+        });
     }
 
     public IndexStats stats() {
@@ -134,9 +186,12 @@ public final class NotesIndex implements Retriever, Closeable {
         return withSearcher(searcher -> retriever.search(searcher, request));
     }
 
-    /** Why the next sync will rebuild the index from scratch; "" when it will not. */
+    /** Why the next sync will rebuild the index, or finish a rebuild a crash interrupted; "" when neither. */
     public String pendingRebuild() {
-        return manifest.rebuildReason(indexedManifest());
+        String reason = manifest.rebuildReason(indexedManifest());
+        String unfinished = IndexManifest.unfinishedRebuild(committed);
+        return !reason.isEmpty() || unfinished.isEmpty() ? reason
+                : "a rebuild (" + unfinished + ") was interrupted before it finished";
     }
 
     /**

@@ -23,42 +23,53 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.util.Bits;
 import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.FileStamp;
+import org.askthenotes.ingest.IndexedFile;
 import org.askthenotes.ingest.IngestResult;
 import org.askthenotes.ingest.Note;
 
 /**
- * One sync: compares the notes' content hashes with the index's, embeds only what changed, then replaces each changed
- * note in one {@code updateDocuments} call and commits once. Everything is embedded before the writer is touched, so
- * a sync that fails while embedding leaves the writer as it was; one that dies later leaves only uncommitted, whole
- * notes, which the next sync reconciles (it compares against the writer's own view) and a close discards.
+ * One sync: compares the notes' content hashes with the index's, embeds only what changed, and writes it in batches
+ * of whole notes, committing after each, so a crash loses at most the batch being embedded. Each note is replaced in
+ * one {@code updateDocuments} call, so a reader sees all of a note's old documents or all of its new ones. A rebuild
+ * deletes everything in its first commit and marks each commit but its last as unfinished (see IndexManifest), so
+ * a restart finishes it by embedding only the notes its earlier commits did not hold.
  */
 final class NotesSync {
-    /** Progress granularity; large enough that LangChain4j keeps every core busy within a batch. */
+    /** Chunks embedded between commits; large enough that LangChain4j keeps every core busy within a batch. */
     static final int EMBED_BATCH = 256;
 
     private final IndexWriter writer;
     private final Embedder embedder;
+    private final int batchChunks;
 
-    NotesSync(IndexWriter writer, Embedder embedder) {
+    NotesSync(IndexWriter writer, Embedder embedder, int batchChunks) {
+        if (batchChunks < 1) {
+            throw new IllegalArgumentException("batchChunks must be positive: " + batchChunks);
+        }
         this.writer = writer;
         this.embedder = embedder;
+        this.batchChunks = batchChunks;
     }
 
-    /** @param rebuildReason non-empty when every note must be re-embedded and the index rewritten from scratch */
-    SyncReport run(IngestResult ingest, SyncListener listener, IndexManifest manifest, String rebuildReason)
-            throws IOException {
+    /**
+     * @param rebuildReason non-empty when every note must be re-embedded and the index rewritten from scratch
+     * @param unfinished    why an earlier rebuild started that committed only part of the notes; "" when none
+     */
+    SyncReport run(IngestResult ingest, SyncListener listener, IndexManifest manifest, String rebuildReason,
+                   String unfinished) throws IOException {
         long start = System.nanoTime();
         boolean rebuild = !rebuildReason.isEmpty();
         Plan plan;
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
             plan = plan(ingest, reader, rebuild);
         }
-        List<float[]> vectors = embed(plan.toIndex(), listener);
-        write(plan.toIndex(), vectors, plan.toDelete(), rebuild);
+        String rebuilding = rebuild ? rebuildReason : unfinished;
+        int embedded = write(plan, ingest, listener, manifest, rebuild, rebuilding);
         writer.setLiveCommitData(manifest.toUserData(Instant.now()).entrySet());
         writer.commit();
         return new SyncReport(plan.added(), plan.changed(), plan.toDelete().size(), plan.unchanged(), plan.kept(),
-                vectors.size(), rebuild, rebuildReason, (System.nanoTime() - start) / 1_000_000);
+                embedded, !rebuilding.isEmpty(), rebuilding, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** What a sync will do: the notes to (re)index, the paths to delete, and the counts for its report. */
@@ -66,82 +77,132 @@ final class NotesSync {
     }
 
     private static Plan plan(IngestResult ingest, DirectoryReader reader, boolean rebuild) throws IOException {
-        Map<String, String> indexed = indexedHashes(reader);
+        Map<String, IndexedFile> indexed = indexedFiles(reader);
         List<Note> toIndex = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        for (String path : ingest.unchanged()) {
+            if (!seen.add(path) || rebuild || !indexed.containsKey(path)) {
+                throw new IllegalArgumentException("note " + path + " was not read as unchanged, but the index "
+                        + (rebuild ? "is being rebuilt" : "does not hold it") + ": read it again");
+            }
+        }
         int added = 0;
         int changed = 0;
         for (Note note : ingest.notes()) {
             if (!seen.add(note.path())) {
                 throw new IllegalArgumentException("the ingest result holds note " + note.path() + " twice");
             }
-            String hash = indexed.get(note.path());
-            if (hash == null || rebuild || !hash.equals(note.contentHash())) {
+            IndexedFile known = indexed.get(note.path());
+            if (known == null || rebuild || !known.contentHash().equals(note.contentHash())) {
                 toIndex.add(note);
-                added += hash == null ? 1 : 0;
-                changed += hash == null ? 0 : 1;
+                added += known == null ? 1 : 0;
+                changed += known == null ? 0 : 1;
             }
         }
         Set<String> skipped = ingest.report().skippedPaths();
         List<String> toDelete = new ArrayList<>();
-        int kept = 0;
-        for (Map.Entry<String, String> entry : indexed.entrySet()) {
+        List<Note> kept = new ArrayList<>();
+        for (Map.Entry<String, IndexedFile> entry : indexed.entrySet()) {
             if (seen.contains(entry.getKey())) {
                 continue;
             }
             if (!skipped.contains(entry.getKey())) {
                 toDelete.add(entry.getKey());
-                continue;
-            }
-            kept++;
-            if (rebuild) {
-                // today's file is unreadable: re-embed what was indexed rather than lose it
-                toIndex.add(storedNote(reader, entry.getKey(), entry.getValue()));
+            } else {
+                // today's file is unreadable: a rebuild re-embeds what was indexed rather than lose it
+                kept.add(storedNote(reader, entry.getKey(), entry.getValue().contentHash()));
             }
         }
         int unchanged = seen.size() - added - changed;
-        return new Plan(toIndex, toDelete, added, changed, unchanged, kept);
+        if (rebuild) {
+            // first, so the rebuild's first commit (the one that deletes everything) holds them again
+            toIndex.addAll(0, kept);
+        }
+        return new Plan(toIndex, toDelete, added, changed, unchanged, kept.size());
     }
 
-    private List<float[]> embed(List<Note> notes, SyncListener listener) {
+    /**
+     * Embeds the notes batch by batch (whole notes, at least {@code batchChunks} chunks unless the notes run out)
+     * and commits each batch but the last, which {@link #run} commits. The deletions go in with the first batch,
+     * after its embedding: a model that fails leaves the writer exactly at its last commit. Returns the chunks
+     * embedded.
+     */
+    private int write(Plan plan, IngestResult ingest, SyncListener listener, IndexManifest manifest,
+                      boolean rebuild, String rebuilding) throws IOException {
+        List<Note> notes = plan.toIndex();
+        int total = notes.stream().mapToInt(note -> note.chunks().size()).sum();
+        listener.onEmbedded(0, total);
+        int done = 0;
+        int from = 0;
+        boolean deleted = false;
+        for (int i = 0; i < notes.size(); i++) {
+            int batchSize = notes.subList(from, i + 1).stream().mapToInt(note -> note.chunks().size()).sum();
+            boolean keptStillToCome = rebuild && i + 1 < plan.kept();
+            boolean last = i + 1 == notes.size();
+            if ((batchSize < batchChunks || keptStillToCome) && !last) {
+                continue;
+            }
+            List<Note> batch = notes.subList(from, i + 1);
+            List<float[]> vectors = embed(batch, done, total, listener);
+            done += vectors.size();
+            if (!deleted) {
+                delete(plan.toDelete(), rebuild);
+                deleted = true;
+            }
+            replace(batch, vectors, ingest.stamps());
+            if (!last) {
+                writer.setLiveCommitData(manifest.toUserData(Instant.now(), rebuilding).entrySet());
+                writer.commit();
+            }
+            from = i + 1;
+        }
+        if (!deleted) {
+            delete(plan.toDelete(), rebuild);
+        }
+        return done;
+    }
+
+    private void delete(List<String> paths, boolean rebuild) throws IOException {
+        if (rebuild) {
+            writer.deleteAll();
+            return;
+        }
+        for (String path : paths) {
+            writer.deleteDocuments(ChunkDocuments.pathTerm(path));
+        }
+    }
+
+    private List<float[]> embed(List<Note> notes, int done, int total, SyncListener listener) {
         List<String> texts = notes.stream().flatMap(n -> n.chunks().stream()).map(Chunk::textToEmbed).toList();
         List<float[]> vectors = new ArrayList<>(texts.size());
-        listener.onEmbedded(0, texts.size());
         for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
-            List<String> batch = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH));
-            List<float[]> batchVectors = embedder.embedAll(batch);
-            if (batchVectors.size() != batch.size()) {
-                throw new IllegalStateException(embedder.modelId() + " returned " + batchVectors.size()
-                        + " vectors for " + batch.size() + " texts");
+            List<String> part = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH));
+            List<float[]> partVectors = embedder.embedAll(part);
+            if (partVectors.size() != part.size()) {
+                throw new IllegalStateException(embedder.modelId() + " returned " + partVectors.size()
+                        + " vectors for " + part.size() + " texts");
             }
-            vectors.addAll(batchVectors);
-            listener.onEmbedded(vectors.size(), texts.size());
+            vectors.addAll(partVectors);
+            listener.onEmbedded(done + vectors.size(), total);
         }
         return vectors;
     }
 
-    private void write(List<Note> notes, List<float[]> vectors, List<String> toDelete, boolean rebuild)
+    private void replace(List<Note> notes, List<float[]> vectors, Map<String, FileStamp> stamps)
             throws IOException {
-        if (rebuild) {
-            writer.deleteAll();
-        } else {
-            for (String path : toDelete) {
-                writer.deleteDocuments(ChunkDocuments.pathTerm(path));
-            }
-        }
         int from = 0;
         for (Note note : notes) {
             List<float[]> noteVectors = vectors.subList(from, from + note.chunks().size());
             from += note.chunks().size();
             // one call per note: a reader sees all of a note's old documents or all of its new ones
             writer.updateDocuments(ChunkDocuments.pathTerm(note.path()),
-                    ChunkDocuments.noteDocuments(note, noteVectors));
+                    ChunkDocuments.noteDocuments(note, stamps.get(note.path()), noteVectors));
         }
     }
 
-    /** Path to content hash of every note the writer holds now, committed or not. */
-    private static Map<String, String> indexedHashes(DirectoryReader reader) throws IOException {
-        Map<String, String> hashes = new LinkedHashMap<>();
+    /** What the writer holds now for every note, committed or not, by path. */
+    static Map<String, IndexedFile> indexedFiles(DirectoryReader reader) throws IOException {
+        Map<String, IndexedFile> files = new LinkedHashMap<>();
         Term noteKind = new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_NOTE);
         for (LeafReaderContext leaf : reader.leaves()) {
             PostingsEnum postings = leaf.reader().postings(noteKind, PostingsEnum.NONE);
@@ -153,11 +214,11 @@ final class NotesSync {
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                 if (live == null || live.get(doc)) {
                     var document = stored.document(doc);
-                    hashes.put(document.get(ChunkDocuments.PATH), document.get(ChunkDocuments.HASH));
+                    files.put(document.get(ChunkDocuments.PATH), ChunkDocuments.indexedFile(document));
                 }
             }
         }
-        return hashes;
+        return files;
     }
 
     /** A note as it was indexed, rebuilt from its chunk documents (in index order, which is the note's order). */

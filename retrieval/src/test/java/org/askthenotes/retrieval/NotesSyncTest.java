@@ -196,7 +196,7 @@ class NotesSyncTest {
                 IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig()
                         .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false))) {
             writer.deleteDocuments(ChunkDocuments.pathTerm("aws/sagemaker.md"));
-            Document half = ChunkDocuments.noteDocument("half.md", "no chunks were written yet");
+            Document half = ChunkDocuments.noteDocument("half.md", "no chunks were written yet", null);
             writer.addDocument(half);
             writer.flush();
             copyDirectory(live, crashed);

@@ -1,0 +1,146 @@
+package org.askthenotes.retrieval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.askthenotes.ingest.IngestOptions;
+import org.askthenotes.ingest.IngestResult;
+import org.askthenotes.ingest.NotesIngestor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sync that dies part-way (the model fails after some chunks: the same state a kill leaves, since a closed writer
+ * drops what it did not commit) keeps the batches it committed; the next sync embeds only the rest, and the index
+ * ends equal to a clean one, for an incremental sync and for a rebuild alike.
+ */
+class ResumableSyncTest {
+    private static final int BATCH = 4;
+    private static final int NOTES = 12;
+
+    static Embedder model;
+    static NotesIngestor ingestor;
+
+    @TempDir
+    Path dir;
+
+    Path notes;
+
+    @BeforeAll
+    static void loadModel() {
+        model = Embedders.create(Embedders.DEFAULT);
+        ingestor = new NotesIngestor(IngestOptions.defaults());
+    }
+
+    @BeforeEach
+    void writeNotes() throws IOException {
+        notes = Files.createDirectories(dir.resolve("notes"));
+        for (int i = 0; i < NOTES; i++) {
+            Files.writeString(notes.resolve("note-" + i + ".md"), "# Note " + i + "\n\n## Storage\n\n"
+                    + "Bucket " + i + " keeps objects in S3 with versioning turned on for every upload.\n".repeat(4)
+                    + "\n## Compute\n\n"
+                    + "Instance " + i + " runs the batch jobs at night when spot capacity is cheap.\n".repeat(4));
+        }
+    }
+
+    @Test
+    void aSyncThatDiesKeepsItsCommittedBatchesAndTheNextEmbedsOnlyTheRest() throws IOException {
+        Path index = dir.resolve("index");
+        int total = ingestor.ingest(notes).report().chunks();
+        Counting failing = new Counting(model, model.modelId(), 9);
+        try (NotesIndex crashed = NotesIndex.open(index, failing, RetrievalOptions.defaults(), BATCH)) {
+            assertThrows(IllegalStateException.class, () -> crashed.sync(ingest(crashed), SyncListener.NONE));
+        }
+        Counting counting = new Counting(model, model.modelId(), Integer.MAX_VALUE);
+        try (NotesIndex reopened = NotesIndex.open(index, counting, RetrievalOptions.defaults(), BATCH)) {
+            int kept = reopened.contents().size();
+            assertTrue(kept > 0 && failing.embedded.get() - kept <= BATCH, "lost at most one batch: embedded "
+                    + failing.embedded.get() + ", kept " + kept);
+
+            SyncReport resumed = reopened.sync(ingest(reopened), SyncListener.NONE);
+
+            assertEquals(total - kept, resumed.chunksEmbedded());
+            assertEquals(total - kept, counting.embedded.get(), "nothing committed is embedded twice");
+            assertEquals(clean(), reopened.contents());
+            assertEquals(0, reopened.sync(ingest(reopened), SyncListener.NONE).chunksEmbedded());
+        }
+    }
+
+    @Test
+    void aRebuildThatDiesIsFinishedAsARebuildByTheNextSync() throws IOException {
+        Path index = dir.resolve("index");
+        try (NotesIndex old = NotesIndex.open(index, new Counting(model, "older-model", Integer.MAX_VALUE),
+                RetrievalOptions.defaults(), BATCH)) {
+            old.sync(ingest(old), SyncListener.NONE);
+        }
+        int total = ingestor.ingest(notes).report().chunks();
+        Counting failing = new Counting(model, model.modelId(), 9);
+        try (NotesIndex crashed = NotesIndex.open(index, failing, RetrievalOptions.defaults(), BATCH)) {
+            assertTrue(crashed.pendingRebuild().startsWith("model changed"), crashed.pendingRebuild());
+            assertThrows(IllegalStateException.class, () -> crashed.sync(ingest(crashed), SyncListener.NONE));
+        }
+        Counting counting = new Counting(model, model.modelId(), Integer.MAX_VALUE);
+        try (NotesIndex reopened = NotesIndex.open(index, counting, RetrievalOptions.defaults(), BATCH)) {
+            assertEquals("a rebuild (model changed from older-model to " + model.modelId()
+                    + ") was interrupted before it finished", reopened.pendingRebuild());
+            assertThrows(IllegalStateException.class, () -> reopened.search(
+                    new SearchRequest("bucket", 3, SearchMode.VECTOR, Filters.NONE)), "a half-rebuilt index is not searched");
+            int kept = reopened.contents().size();
+            assertTrue(kept > 0 && kept < total, "the first batches were committed: " + kept);
+
+            SyncReport finished = reopened.sync(ingest(reopened), SyncListener.NONE);
+
+            assertTrue(finished.rebuilt(), finished.toString());
+            assertEquals(total - kept, finished.chunksEmbedded());
+            assertEquals("", reopened.pendingRebuild());
+            assertEquals(clean(), reopened.contents());
+        }
+    }
+
+    private IngestResult ingest(NotesIndex index) throws IOException {
+        return ingestor.ingest(notes, index.indexedFiles());
+    }
+
+    private SortedMap<String, String> clean() throws IOException {
+        try (NotesIndex clean = NotesIndex.open(dir.resolve("clean-" + System.nanoTime()), model)) {
+            clean.sync(ingestor.ingest(notes), SyncListener.NONE);
+            return clean.contents();
+        }
+    }
+
+    /** The real model under another id if asked, counting what it embeds and failing once past a limit. */
+    private record Counting(Embedder model, String modelId, int failAfter, AtomicInteger embedded)
+            implements Embedder {
+        Counting(Embedder model, String modelId, int failAfter) {
+            this(model, modelId, failAfter, new AtomicInteger());
+        }
+
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return model.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            if (embedded.get() + texts.size() > failAfter) {
+                throw new IllegalStateException("the model stopped after " + embedded.get() + " chunks");
+            }
+            embedded.addAndGet(texts.size());
+            return model.embedAll(texts);
+        }
+    }
+}

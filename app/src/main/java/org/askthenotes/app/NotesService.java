@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,8 @@ public final class NotesService implements Closeable {
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Map<String, NotesAssistant> assistants = new ConcurrentHashMap<>();
     private volatile SyncOutcome lastSync;
+    /** Null while the latest sync succeeded; what went wrong when it did not. */
+    private volatile SyncFailure lastFailure;
 
     private NotesService(AppConfig config, Embedder embedder, NotesIndex index) {
         this.config = config;
@@ -69,19 +72,52 @@ public final class NotesService implements Closeable {
         return config.notes();
     }
 
-    /** Reads the notes folder and brings the index in line with it; a second caller waits for the first. */
+    /**
+     * Reads the notes folder and brings the index in line with it; a second caller waits for the first. A failure
+     * is kept (see {@link #lastFailure()}) until a later sync succeeds.
+     */
     public SyncOutcome sync(SyncListener listener) throws IOException {
         syncLock.lock();
         try {
-            // unchanged files are skipped by size and time, then by hash, before any parsing or chunking
-            IngestResult ingest = ingestor.ingest(config.notes(), index.indexedFiles());
-            SyncReport report = index.sync(ingest, listener);
-            SyncOutcome outcome = new SyncOutcome(ingest.report(), report);
-            lastSync = outcome;
+            SyncOutcome outcome = syncLocked(listener);
+            lastFailure = null;
             return outcome;
+        } catch (IOException | RuntimeException | Error e) {
+            lastFailure = new SyncFailure(Instant.now(), describe(e));
+            throw e;
         } finally {
             syncLock.unlock();
         }
+    }
+
+    private SyncOutcome syncLocked(SyncListener listener) throws IOException {
+        long start = System.nanoTime();
+        // unchanged files are skipped by size and time, then by hash, before any parsing or chunking
+        IngestResult ingest = ingestor.ingest(config.notes(), index.indexedFiles());
+        SyncReport report = index.sync(ingest, listener);
+        SyncOutcome outcome = new SyncOutcome(ingest.report(), report, (System.nanoTime() - start) / 1_000_000);
+        lastSync = outcome;
+        return outcome;
+    }
+
+    /** The latest sync's failure, null when it succeeded (or none ran yet). */
+    public SyncFailure lastFailure() {
+        return lastFailure;
+    }
+
+    /** Why a sync failed, for /api/health and the log: the folders named as such, never by absolute path. */
+    private String describe(Throwable e) {
+        String message = e instanceof StackOverflowError ? "a note is nested too deeply to read"
+                : e instanceof OutOfMemoryError ? "out of memory"
+                : e.getMessage() == null ? "unexpected failure" : e.getMessage();
+        return message.replace(config.notes().toAbsolutePath().toString(), "the notes folder")
+                .replace(config.notes().toString(), "the notes folder")
+                .replace(config.index().toAbsolutePath().toString(), "the index folder")
+                .replace(config.index().toString(), "the index folder");
+    }
+
+    /** A sync that failed: when, and why in words. */
+    public record SyncFailure(Instant at, String cause) {
     }
 
     /** The outcome of the latest sync in this process, null before the first. */
@@ -118,20 +154,29 @@ public final class NotesService implements Closeable {
         index.close();
     }
 
-    /** What one sync read and what it changed in the index. */
-    public record SyncOutcome(org.askthenotes.ingest.IngestReport ingest, SyncReport sync) {
+    /**
+     * What one sync read and what it changed in the index.
+     *
+     * @param millis the whole sync: listing, reading and chunking the notes, then embedding and writing
+     */
+    public record SyncOutcome(org.askthenotes.ingest.IngestReport ingest, SyncReport sync, long millis) {
         public SyncOutcome {
             Objects.requireNonNull(ingest, "ingest");
             Objects.requireNonNull(sync, "sync");
         }
     }
 
-    /** For callers that cannot throw checked exceptions (the watcher, the reindex route). */
+    /**
+     * For callers that cannot throw checked exceptions (the watcher, the reindex route); an Error becomes an
+     * exception too, so the route answers with a message rather than an empty 500.
+     */
     public SyncOutcome syncUnchecked(SyncListener listener) {
         try {
             return sync(listener);
         } catch (IOException e) {
-            throw new UncheckedIOException("sync of " + config.notes() + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("sync failed: " + describe(e), e);
+        } catch (Error e) {
+            throw new IllegalStateException("sync failed: " + describe(e), e);
         }
     }
 }

@@ -69,7 +69,7 @@ public final class NotesWatcher implements Closeable {
                     }
                     relevant = true;
                     if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
-                        registerTree(changed);
+                        register(changed);
                     }
                 }
                 key.reset();
@@ -79,8 +79,6 @@ public final class NotesWatcher implements Closeable {
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            LOG.error("Stopped watching {}: {}", root, e.getMessage());
         }
     }
 
@@ -91,11 +89,24 @@ public final class NotesWatcher implements Closeable {
         pending = syncer.schedule(this::runSync, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Whatever a sync throws, even an Error, is logged here and the watcher keeps going: the sync itself records
+     * the failure for /api/health, and the next edit runs a new sync. An executor would swallow it silently.
+     */
     private void runSync() {
         try {
             onChange.run();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.error("Sync after a change in {} failed: {}", root, e.getMessage(), e);
+        }
+    }
+
+    /** A new folder that cannot be listed (no permission, a link loop) is logged, not the end of watching. */
+    private void register(Path dir) {
+        try {
+            registerTree(dir);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot watch new folder {}: {}", root.relativize(dir), e.getMessage());
         }
     }
 

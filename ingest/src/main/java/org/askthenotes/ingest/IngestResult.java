@@ -7,7 +7,8 @@ import java.util.Map;
  * The notes an ingest run produced, and its report.
  *
  * @param unchanged paths of files found unchanged against the index the run was given: neither parsed nor chunked
- * @param stamps    the stamp of each note read whose modification time is old enough to trust (see NotesIngestor)
+ * @param stamps    the stamp of each note read or found unchanged whose modification time is old enough to trust
+ *                  (see NotesIngestor)
  */
 public record IngestResult(List<Note> notes, IngestReport report, List<String> unchanged,
                            Map<String, FileStamp> stamps) {

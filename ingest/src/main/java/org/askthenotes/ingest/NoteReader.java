@@ -61,7 +61,7 @@ final class NoteReader {
         Chunker.NoteInfo info = new Chunker.NoteInfo(path, title, frontMatter.tags(), frontMatter.categories(),
                 frontMatter.date());
         List<Chunk> chunks = chunker.chunk(info, parsed.sections());
-        if (chunks.isEmpty()) {
+        if (chunks.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(path, 0, Problem.Severity.WARNING,
                     "note has no text to index (only front matter or headings)"));
         }

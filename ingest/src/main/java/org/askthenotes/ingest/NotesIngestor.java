@@ -69,9 +69,10 @@ public final class NotesIngestor {
                 unchanged.add(file.path());
             } else if (read.note() != null) {
                 notes.add(read.note());
-                if (file.stamp().lastModified() < listedAt - RACY_MILLIS) {
-                    stamps.put(file.path(), file.stamp());
-                }
+            }
+            // an unchanged file's new stamp too, so the next sync skips it without hashing
+            if ((read.unchanged() || read.note() != null) && file.stamp().lastModified() < listedAt - RACY_MILLIS) {
+                stamps.put(file.path(), file.stamp());
             }
         }
         int chunks = notes.stream().mapToInt(note -> note.chunks().size()).sum();

@@ -159,11 +159,15 @@ public final class NotesIndex implements Retriever, Closeable {
             int count = Math.max(1, searcher.count(all));
             for (ScoreDoc hit : searcher.search(all, count).scoreDocs) {
                 Chunk chunk = ChunkDocuments.toChunk(searcher.storedFields().document(hit.doc));
-                chunks.put(chunk.id(), chunk.notePath() + "\n" + String.join(" > ", chunk.headingPath()) + "\n"
-                        + chunk.text());
+                chunks.put(chunk.id(), describe(chunk));
             }
             return chunks;
         });
+    }
+
+    /** A chunk as {@link #contents()} lists it: note path, heading path and text, one per line. */
+    public static String describe(Chunk chunk) {
+        return chunk.notePath() + "\n" + String.join(" > ", chunk.headingPath()) + "\n" + chunk.text();
     }
 
     public IndexStats stats() {

@@ -17,6 +17,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -72,18 +73,27 @@ final class NotesSync {
                 embedded, !rebuilding.isEmpty(), rebuilding, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** What a sync will do: the notes to (re)index, the paths to delete, and the counts for its report. */
-    private record Plan(List<Note> toIndex, List<String> toDelete, int added, int changed, int unchanged, int kept) {
+    /**
+     * What a sync will do: the notes to (re)index, the paths to delete, the unchanged notes whose file stamp moved
+     * (a touch, a copy) and only need their note document's stamp replaced, and the counts for its report.
+     */
+    private record Plan(List<Note> toIndex, List<String> toDelete, Map<String, IndexedFile> restamp, int added,
+                        int changed, int unchanged, int kept) {
     }
 
     private static Plan plan(IngestResult ingest, DirectoryReader reader, boolean rebuild) throws IOException {
         Map<String, IndexedFile> indexed = indexedFiles(reader);
         List<Note> toIndex = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Map<String, IndexedFile> restamp = new LinkedHashMap<>();
         for (String path : ingest.unchanged()) {
             if (!seen.add(path) || rebuild || !indexed.containsKey(path)) {
                 throw new IllegalArgumentException("note " + path + " was not read as unchanged, but the index "
                         + (rebuild ? "is being rebuilt" : "does not hold it") + ": read it again");
+            }
+            FileStamp stamp = ingest.stamps().get(path);
+            if (stamp != null && !stamp.equals(indexed.get(path).stamp())) {
+                restamp.put(path, new IndexedFile(stamp, indexed.get(path).contentHash()));
             }
         }
         int added = 0;
@@ -118,7 +128,7 @@ final class NotesSync {
             // first, so the rebuild's first commit (the one that deletes everything) holds them again
             toIndex.addAll(0, kept);
         }
-        return new Plan(toIndex, toDelete, added, changed, unchanged, kept.size());
+        return new Plan(toIndex, toDelete, restamp, added, changed, unchanged, kept.size());
     }
 
     /**
@@ -158,6 +168,15 @@ final class NotesSync {
         }
         if (!deleted) {
             delete(plan.toDelete(), rebuild);
+        }
+        for (Map.Entry<String, IndexedFile> entry : plan.restamp().entrySet()) {
+            Query noteDocument = new BooleanQuery.Builder()
+                    .add(new TermQuery(ChunkDocuments.pathTerm(entry.getKey())), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_NOTE)),
+                            BooleanClause.Occur.FILTER)
+                    .build();
+            writer.updateDocuments(noteDocument, List.of(ChunkDocuments.noteDocument(entry.getKey(),
+                    entry.getValue().contentHash(), entry.getValue().stamp())));
         }
         return done;
     }

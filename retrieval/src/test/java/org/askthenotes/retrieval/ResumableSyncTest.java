@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.askthenotes.ingest.FileStamp;
 import org.askthenotes.ingest.IngestOptions;
 import org.askthenotes.ingest.IngestResult;
 import org.askthenotes.ingest.NotesIngestor;
@@ -103,6 +107,27 @@ class ResumableSyncTest {
             assertEquals(total - kept, finished.chunksEmbedded());
             assertEquals("", reopened.pendingRebuild());
             assertEquals(clean(), reopened.contents());
+        }
+    }
+
+    @Test
+    void aTouchedNoteIsRestampedWithoutEmbeddingAndThenSkippedUnread() throws IOException {
+        Path note = notes.resolve("note-3.md");
+        try (NotesIndex index = NotesIndex.open(dir.resolve("index"), model, RetrievalOptions.defaults(), BATCH)) {
+            index.sync(ingest(index), SyncListener.NONE);
+            FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+            Files.setLastModifiedTime(note, hourAgo);
+
+            IngestResult touched = ingest(index);
+            SyncReport report = index.sync(touched, SyncListener.NONE);
+            IngestResult next = ingest(index);
+
+            assertTrue(touched.unchanged().contains("note-3.md"), "same bytes: not parsed");
+            assertEquals(0, report.chunksEmbedded());
+            assertEquals(new FileStamp(Files.size(note), hourAgo.toMillis()),
+                    index.indexedFiles().get("note-3.md").stamp(), "the new stamp is kept");
+            assertEquals(NOTES, next.unchanged().size());
+            assertEquals(List.of(), next.notes());
         }
     }
 

@@ -37,6 +37,7 @@ public final class IngestCommand implements Callable<Integer> {
             bar.finish();
         }
         print(out, config, outcome.ingest(), outcome.sync());
+        out.printf("Total:   %d ms (reading the folder, chunking what changed, embedding, writing)%n", outcome.millis());
         out.flush();
         return outcome.ingest().problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)
                 ? RootCommand.EXIT_FAILURE : RootCommand.EXIT_OK;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ask-the-notes", mixinStandardHelpOptions = true, version = "ask-the-notes 0.1.0",
         description = "Ask questions of a folder of Markdown notes and get answers with citations.",
         subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, BatchCommand.class,
-                EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                EvalCommand.class, BenchCommand.class, org.askthenotes.app.chaos.ChaosCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

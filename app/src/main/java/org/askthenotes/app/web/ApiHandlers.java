@@ -36,8 +36,12 @@ final class ApiHandlers {
         this.mapper = mapper;
     }
 
+    /** "degraded" while the latest sync failed: searches still answer from the last good index. */
     void health(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+        NotesService.SyncFailure failure = service.lastFailure();
+        ctx.json(failure == null ? Map.of("status", "ok")
+                : Map.of("status", "degraded", "cause", "sync failed: " + failure.cause(),
+                        "since", failure.at().toString()));
     }
 
     void stats(Context ctx) {

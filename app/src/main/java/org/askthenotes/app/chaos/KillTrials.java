@@ -47,25 +47,29 @@ final class KillTrials {
         Path index = work.resolve("index");
         ChaosNotes generator = new ChaosNotes(random);
         generator.generate(notes, noteCount);
-        long fullRun = child(notes, index, Long.MAX_VALUE, work.resolve("first-sync.log"));
+        long fullRun = child(notes, index, new Kill(-1, Integer.MAX_VALUE, 0), work.resolve("first-sync.log"));
         out.printf("kill trials: %d notes, first sync took %d ms in a child JVM%n", noteCount, fullRun);
         int inconsistencies = check(index, notes, 0, "first sync");
         int whileEmbedding = 0;
         int maxReEmbedded = 0;
         for (int trial = 1; trial <= trials; trial++) {
             SortedMap<String, SortedMap<String, String>> before = indexed(index);
-            generator.edit(notes, editShare);
-            long delay = (long) (fullRun * editShare * 2 * random.nextDouble()) + 1_000;
+            // every other trial rewrites the whole folder, so its sync spans several batches and commits
+            generator.edit(notes, trial % 2 == 0 ? 1.0 : editShare);
+            int toEmbed = toEmbed(before, ChaosNotes.byNote(ChaosNotes.contents(ingestor.ingest(notes))));
+            // a third of the kills at a random time (start-up, embedding, commit); the rest at a random chunk
+            Kill kill = trial % 3 == 0 ? new Kill((long) (fullRun * random.nextDouble()), -1, 0)
+                    : new Kill(-1, random.nextInt(Math.max(1, toEmbed)), random.nextInt(500));
             Path log = work.resolve("trial-" + trial + ".log");
-            child(notes, index, delay, log);
+            long ran = child(notes, index, kill, log);
             int embedded = lastProgress(log);
-            whileEmbedding += embedded > 0 ? 1 : 0;
+            whileEmbedding += embedded > 0 && embedded < toEmbed ? 1 : 0;
             Trial result = trial(index, notes, before, embedded);
             inconsistencies += result.inconsistencies();
             maxReEmbedded = Math.max(maxReEmbedded, result.reEmbedded());
-            out.printf("trial %2d: killed after %5d ms, child had embedded %4d, resume embedded %4d, re-embedded"
-                    + " %3d, inconsistencies %d%n", trial, delay, embedded, result.resumed(), result.reEmbedded(),
-                    result.inconsistencies());
+            out.printf("trial %2d: %4d chunks to embed, %s, killed after %5d ms having embedded %4d; resume"
+                    + " embedded %4d, re-embedded %3d, inconsistencies %d%n", trial, toEmbed, kill, ran, embedded,
+                    result.resumed(), result.reEmbedded(), result.inconsistencies());
             out.flush();
         }
         return new Result(trials, whileEmbedding, inconsistencies, maxReEmbedded, 256);
@@ -133,14 +137,27 @@ final class KillTrials {
         }
     }
 
-    /** Runs {@code ingest} in a child JVM, killing it with SIGKILL after {@code killAfterMillis}; returns its time. */
-    private long child(Path notes, Path index, long killAfterMillis, Path log)
-            throws IOException, InterruptedException {
+    /** When to kill: after {@code millis}, or {@code extraMillis} after the progress bar reaches {@code chunk}. */
+    private record Kill(long millis, int chunk, long extraMillis) {
+        @Override
+        public String toString() {
+            return millis >= 0 ? "kill at " + millis + " ms" : "kill " + extraMillis + " ms after chunk " + chunk;
+        }
+    }
+
+    /** Runs {@code ingest} in a child JVM and kills it with SIGKILL as {@code kill} says; returns its run time. */
+    private long child(Path notes, Path index, Kill kill, Path log) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Process process = ChildJvm.start(log, "ingest", "--notes", notes.toString(), "--index", index.toString());
-        if (!process.waitFor(Math.min(killAfterMillis, TimeUnit.MINUTES.toMillis(30)), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
+        long deadline = start + TimeUnit.MINUTES.toNanos(30);
+        while (!process.waitFor(20, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            if (kill.millis() >= 0 ? elapsed >= kill.millis() : lastProgress(log) >= kill.chunk()) {
+                Thread.sleep(kill.extraMillis());
+                break;
+            }
         }
+        process.destroyForcibly().waitFor();
         return (System.nanoTime() - start) / 1_000_000;
     }
 

@@ -57,6 +57,10 @@ public final class ChaosCommand implements Callable<Integer> {
             description = "Notes the load run serves a copy of (default: ${DEFAULT-VALUE}).")
     Path bundledNotes;
 
+    @Option(names = "--hostile-scale", defaultValue = "1",
+            description = "Shrinks the hostile notes whose cost is their volume of text, for a quick run (default: ${DEFAULT-VALUE}).")
+    double hostileScale;
+
     @Option(names = "--seed", defaultValue = "10", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -78,7 +82,7 @@ public final class ChaosCommand implements Callable<Integer> {
         }
         if (parts.contains("hostile")) {
             HostileRun.Result hostile = new HostileRun(Files.createDirectories(work.resolve("hostile")), embedder,
-                    ingestor, out).run();
+                    ingestor, out).run(hostileScale);
             out.printf("HOSTILE: %d files, %d report lines, %d files with more than one, %d failed checks%n",
                     hostile.files(), hostile.reportLines(), hostile.filesOverOneLine(), hostile.failures());
             failures += hostile.failures();

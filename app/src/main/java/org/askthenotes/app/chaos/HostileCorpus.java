@@ -18,7 +18,11 @@ final class HostileCorpus {
     private HostileCorpus() {
     }
 
-    static Map<String, String> write(Path root) throws IOException {
+    /**
+     * @param scale 1 for the full corpus; less shrinks only the cases whose cost is their volume of text (brackets,
+     *              emphasis, headings, table, links), never a nesting depth, a size limit or a bomb
+     */
+    static Map<String, String> write(Path root, double scale) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         Files.createDirectories(root.resolve("good"));
         text(root, files, "good/one.md", "good note", "# Good one\n\nLambda functions scale to zero between calls.\n");
@@ -29,14 +33,16 @@ final class HostileCorpus {
         text(root, files, "long-line.md", "a 1 MB line of words", "# Long\n\n" + "word ".repeat(210_000) + "\n");
         text(root, files, "deep-list.md", "5,000 nested list markers", "# L\n\n" + "- ".repeat(5000) + "x\n");
         text(root, files, "indented-list.md", "600 lists nested by indentation", indentedList(600));
-        text(root, files, "brackets.md", "50,000 open brackets", "# B\n\n" + "[".repeat(50_000) + "x\n");
-        text(root, files, "emphasis.md", "50,000 alternating emphasis markers", "# E\n\n" + "*_".repeat(25_000) + "x\n");
+        int brackets = (int) (50_000 * scale);
+        text(root, files, "brackets.md", brackets + " open brackets", "# B\n\n" + "[".repeat(brackets) + "x\n");
+        text(root, files, "emphasis.md", brackets + " alternating emphasis markers",
+                "# E\n\n" + "*_".repeat(brackets / 2) + "x\n");
         text(root, files, "html-deep.md", "10,000 nested divs", "# H\n\n" + "<div>".repeat(10_000) + "x\n");
         text(root, files, "html-comment.md", "an HTML comment never closed", "# C\n\n<!-- never closed\n\nmore\n");
-        text(root, files, "deep-headings.md", "1,000 headings of every level", headings(1_000));
+        text(root, files, "deep-headings.md", "headings of every level", headings((int) (1_000 * scale)));
         text(root, files, "huge-heading.md", "a 90,000-character heading", "# " + "h".repeat(90_000) + "\n\nbody\n");
-        text(root, files, "huge-table.md", "a 300 x 30 table", table(300, 30));
-        text(root, files, "many-links.md", "50,000 link reference definitions", links(50_000));
+        text(root, files, "huge-table.md", "a big table", table((int) (300 * scale), 30));
+        text(root, files, "many-links.md", "link reference definitions", links((int) (50_000 * scale)));
         text(root, files, "broken-yaml.md", "broken YAML front matter", "---\ntitle: [unclosed\n---\n# Y\n\nbody\n");
         text(root, files, "yaml-alias-bomb.md", "a billion-laughs YAML alias bomb", yamlBomb());
         text(root, files, "yaml-recursive.md", "a YAML list that contains itself",

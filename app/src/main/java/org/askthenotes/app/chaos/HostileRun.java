@@ -33,10 +33,10 @@ final class HostileRun {
         this.out = out;
     }
 
-    Result run() throws IOException, InterruptedException {
+    Result run(double scale) throws IOException, InterruptedException {
         Path notes = work.resolve("notes");
         Path index = work.resolve("index");
-        Map<String, String> files = HostileCorpus.write(notes);
+        Map<String, String> files = HostileCorpus.write(notes, scale);
         long start = System.nanoTime();
         String log = ingest(notes, index, work.resolve("first.log"));
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -31,7 +31,7 @@ class ChaosSuiteTest {
         cli.setErr(new PrintWriter(output, true));
 
         int exit = cli.execute("chaos", "--work", work.toString(), "--kills", "3", "--notes-count", "12",
-                "--edit-share", "0.5", "--requests", "300", "--concurrency", "4",
+                "--edit-share", "0.5", "--requests", "300", "--concurrency", "4", "--hostile-scale", "0.2",
                 "--bundled-notes", TestNotes.bundled().toString());
 
         String report = output.toString();

@@ -10,9 +10,11 @@ import org.askthenotes.ingest.Language;
  *
  * @param language "en" or "zh": the language the question is asked in
  * @param relevant the sections that answer it; empty exactly when {@code offTopic}
+ * @param facts    the key facts a complete answer states, each a list of alternative strings (any one counts)
  * @param offTopic true when the notes do not cover it: the answerer must abstain
  */
-public record GoldenQuestion(String id, String question, String language, List<Relevant> relevant, boolean offTopic) {
+public record GoldenQuestion(String id, String question, String language, List<Relevant> relevant,
+        List<List<String>> facts, boolean offTopic) {
 
     /**
      * A section that answers the question, named by note path and heading path so it survives re-chunking: every
@@ -48,6 +50,13 @@ public record GoldenQuestion(String id, String question, String language, List<R
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(language, "language");
         relevant = relevant == null ? List.of() : List.copyOf(relevant);
+        facts = facts == null ? List.of() : facts.stream().map(fact -> fact == null ? List.<String>of() : List.copyOf(fact))
+                .toList();
+    }
+
+    /** A question without key facts, for tests that look only at retrieval. */
+    public GoldenQuestion(String id, String question, String language, List<Relevant> relevant, boolean offTopic) {
+        this(id, question, language, relevant, List.of(), offTopic);
     }
 
     public boolean answerable() {

@@ -38,6 +38,12 @@ public record EvalReport(String dataset, String model, int k, int queries, List<
         return modes.stream().flatMap(m -> m.metrics().keySet().stream()).distinct().toList();
     }
 
+    /** Answerable questions, fewest facts stated first (an abstention states none); ties in golden-set order. */
+    public List<QuestionResult> answersMissingFactsFirst() {
+        return questions.stream().filter(q -> q.question().answerable())
+                .sorted(Comparator.comparingDouble(q -> q.answer().facts().recall())).toList();
+    }
+
     /** Worst first; ties in golden-set order. */
     public List<QuestionResult> questionsMissesFirst() {
         return questions.stream().sorted(Comparator.comparingInt(QuestionResult::severity).reversed()).toList();

@@ -10,7 +10,8 @@ import org.askthenotes.ingest.Language;
  *
  * @param language "en" or "zh": the language the question is asked in
  * @param relevant the sections that answer it; empty exactly when {@code offTopic}
- * @param facts    the key facts a complete answer states, each a list of alternative strings (any one counts)
+ * @param facts    the key facts a complete answer states, each a list of alternative strings (any one counts);
+ *                 empty exactly when {@code offTopic}
  * @param offTopic true when the notes do not cover it: the answerer must abstain
  */
 public record GoldenQuestion(String id, String question, String language, List<Relevant> relevant,
@@ -50,14 +51,13 @@ public record GoldenQuestion(String id, String question, String language, List<R
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(language, "language");
         relevant = relevant == null ? List.of() : List.copyOf(relevant);
-        facts = facts == null ? List.of() : facts.stream().map(fact -> fact == null ? List.<String>of() : List.copyOf(fact))
+        // nulls become empty so the loader can name the question instead of failing inside Jackson
+        facts = facts == null ? List.of() : facts.stream()
+                .map(fact -> fact == null ? List.<String>of()
+                        : fact.stream().map(alternative -> alternative == null ? "" : alternative).toList())
                 .toList();
     }
 
-    /** A question without key facts, for tests that look only at retrieval. */
-    public GoldenQuestion(String id, String question, String language, List<Relevant> relevant, boolean offTopic) {
-        this(id, question, language, relevant, List.of(), offTopic);
-    }
 
     public boolean answerable() {
         return !offTopic;

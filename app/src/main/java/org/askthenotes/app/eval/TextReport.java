@@ -42,6 +42,7 @@ public final class TextReport {
         }
         if (!report.questions().isEmpty()) {
             appendQuestions(out, report);
+            appendAnswers(out, report);
         }
         return out.toString();
     }
@@ -67,6 +68,31 @@ public final class TextReport {
             out.append(' ').append(cell(outcome.topHit())).append(outcome.topHitRelevant() ? " ✓" : "").append(" | ")
                     .append(answerCell(q, row.answer())).append(" |\n");
         }
+    }
+
+    private static void appendAnswers(StringBuilder out, EvalReport report) {
+        out.append("\n## Answers, missing facts first\n\n");
+        out.append("Each answerable question's key facts (docs/eval/README.md) looked up in the answer text; a fact ")
+                .append("is its alternatives joined by /.\n\n");
+        out.append("| id | question | facts | missing | answer |\n|---|---|---:|---|---|\n");
+        for (QuestionResult row : report.answersMissingFactsFirst()) {
+            GoldenQuestion q = row.question();
+            out.append("| ").append(cell(q.id())).append(" | ").append(cell(q.question())).append(" | ")
+                    .append(row.answer().facts().label()).append(" | ").append(cell(missingFacts(row.answer().facts())))
+                    .append(" | ").append(cell(answerText(row.answer()))).append(" |\n");
+        }
+    }
+
+    /** "input data; output indicator / output indicators", or "—" when none is missing. */
+    static String missingFacts(FactScore facts) {
+        if (facts.complete()) {
+            return "—";
+        }
+        return String.join("; ", facts.missing().stream().map(fact -> String.join(" / ", fact)).toList());
+    }
+
+    static String answerText(AnswerOutcome answer) {
+        return answer.abstained() ? "(abstained) " + answer.text() : answer.text();
     }
 
     static String summaryLine(EvalReport report) {

@@ -20,20 +20,29 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
     private static final GoldenQuestion FOUND = new GoldenQuestion("found", "What is <RAG> & why?", "en",
-            List.of(new GoldenQuestion.Relevant("rag.md", List.of("RAG"), 1)), false);
+            List.of(new GoldenQuestion.Relevant("rag.md", List.of("RAG"), 1)), List.of(List.of("retrieval"), List.of("grounded")),
+            false);
     private static final GoldenQuestion MISSED = new GoldenQuestion("missed", "什麼是溫度參數？", "zh",
-            List.of(new GoldenQuestion.Relevant("llm.md", List.of("Temperature"), 1)), false);
-    private static final GoldenQuestion OFF = new GoldenQuestion("off", "Best pizza in Rome?", "en", List.of(), true);
+            List.of(new GoldenQuestion.Relevant("llm.md", List.of("Temperature"), 1)), List.of(List.of("機率分佈"),
+            List.of("隨機性", "randomness")), false);
+    private static final GoldenQuestion OFF = new GoldenQuestion("off", "Best pizza in Rome?", "en", List.of(), List.of(),
+            true);
+
+    private static AnswerOutcome answer(GoldenQuestion question, String text) {
+        return new AnswerOutcome(false, true, true, 1, text, FactScore.of(question.facts(), text, false));
+    }
 
     private static EvalReport report() {
         Qrels qrels = new Qrels(Map.of("found", Map.of("r0", 1), "missed", Map.of("r0", 1)));
         Run bm25 = new Run(Map.of("found", List.of(new ScoredDoc("r0", 1)), "missed", List.of(new ScoredDoc("hit1", 1))));
         Run hybrid = new Run(Map.of("found", List.of(new ScoredDoc("hit1", 1), new ScoredDoc("r0", 0.5)),
                 "missed", List.of(new ScoredDoc("hit1", 1))));
-        AnswerOutcome good = new AnswerOutcome(false, true, true, 1);
-        AnswerOutcome abstained = new AnswerOutcome(true, false, false, 0);
+        AnswerOutcome found = answer(FOUND, "RAG: retrieval, then a **grounded** answer [1] | piped\n- item");
+        AnswerOutcome missed = answer(MISSED, "溫度調整機率分佈 [1]。");
+        AnswerOutcome abstained = new AnswerOutcome(true, false, false, 0, "The notes do not cover this.",
+                FactScore.of(List.of(), "", true));
         List<GoldenQuestion> questions = List.of(FOUND, MISSED, OFF);
-        List<AnswerOutcome> answers = List.of(good, good, abstained);
+        List<AnswerOutcome> answers = List.of(found, missed, abstained);
         List<ModeResult> modes = List.of(
                 new ModeResult(SearchMode.BM25, Evaluation.of(qrels, bm25, GoldenEvaluator.METRICS), null),
                 new ModeResult(SearchMode.HYBRID, Evaluation.of(qrels, hybrid, GoldenEvaluator.METRICS),
@@ -41,10 +50,10 @@ class ReportTest {
         List<QuestionResult> rows = List.of(
                 new QuestionResult(FOUND, Map.of(
                         SearchMode.BM25, new QuestionResult.ModeOutcome(1, "RAG › RAG", true),
-                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(2, "LLM › Tokens", false)), good),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(2, "LLM › Tokens", false)), found),
                 new QuestionResult(MISSED, Map.of(
                         SearchMode.BM25, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false),
-                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false)), good),
+                        SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "LLM › Tokens", false)), missed),
                 new QuestionResult(OFF, Map.of(
                         SearchMode.BM25, new QuestionResult.ModeOutcome(0, "RAG › RAG", false),
                         SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "RAG › RAG", false)), abstained));
@@ -78,6 +87,38 @@ class ReportTest {
         assertEquals("What is <RAG> & why?", table.select("tr").get(2).child(1).text());
         assertEquals(List.of("n/a", "n/a", "RAG › RAG", "abstained ✓"),
                 table.select("tr").get(3).children().eachText().subList(3, 7));
+    }
+
+    @Test
+    void answerTableListsMissingFactsAndTheAnswerTextFewestFactsFirst() {
+        Document html = Jsoup.parse(HtmlReport.render(report()));
+        Element table = html.select("table").get(2);
+        assertEquals(List.of("id", "question", "facts", "missing", "answer"), table.select("tr").get(0).children().eachText());
+        assertEquals(3, table.select("tr").size(), "off-topic questions have no facts to list");
+        Element missed = table.select("tr").get(1);
+        assertEquals(List.of("missed", "什麼是溫度參數？", "1/2 facts", "隨機性 / randomness", "溫度調整機率分佈 [1]。"),
+                missed.children().eachText());
+        assertTrue(missed.hasClass("miss"));
+        Element found = table.select("tr").get(2);
+        assertEquals(List.of("found", "2/2 facts", "—"), List.of(found.child(0).text(), found.child(2).text(),
+                found.child(3).text()));
+        assertTrue(!found.hasClass("miss"));
+        assertEquals("RAG: retrieval, then a **grounded** answer [1] | piped\n- item", found.child(4).selectFirst("pre").wholeText(),
+                "the answer keeps its line breaks");
+    }
+
+    @Test
+    void markdownListsAnswersWithTheirMissingFacts() {
+        String markdown = TextReport.markdown(report());
+        assertTrue(markdown.contains("| answer-fact-recall |  | 0.7500 |"), markdown);
+        assertTrue(markdown.contains("| answer-complete |  | 0.5000 |"), markdown);
+        String answers = markdown.substring(markdown.indexOf("## Answers, missing facts first"));
+        assertTrue(answers.contains("| missed | 什麼是溫度參數？ | 1/2 facts | 隨機性 / randomness | 溫度調整機率分佈 [1]。 |"),
+                answers);
+        assertTrue(answers.contains("| found | What is <RAG> & why? | 2/2 facts | — | RAG: retrieval, then a **grounded** "
+                + "answer [1] \\| piped - item |"), answers);
+        assertTrue(answers.indexOf("| missed |") < answers.indexOf("| found |"), answers);
+        assertTrue(!answers.contains("| off |"), answers);
     }
 
     @Test

@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {
             "Measures retrieval quality (Recall@k, MRR@10, nDCG@10 as trec_eval computes them) per mode.",
-            "Default: the golden set over the notes, plus the extractive answerer's abstention, citation and "
-                    + "grounding. With --beir: a BEIR dataset's test queries, writing TREC run files."},
+            "Default: the golden set over the notes, plus the extractive answerer's abstention, citation, "
+                    + "grounding and key facts stated. With --beir: a BEIR dataset's test queries, writing TREC run "
+                    + "files."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (and every checked metric within tolerance)", "1:a metric fell below its threshold, "
                 + "or the run failed", "2:bad options"})

@@ -32,7 +32,7 @@ public final class FollowUpDetector {
     }
 
     private static final Pattern EN_WORD = Pattern.compile(
-            "[\\p{L}\\p{Nd}&&[^\\p{IsHan}]]+(?:['’-][\\p{L}\\p{Nd}&&[^\\p{IsHan}]]+)*");
+            "[\\p{L}\\p{Nd}&&[^\\p{IsHan}]]+(?:['-][\\p{L}\\p{Nd}&&[^\\p{IsHan}]]+)*");
     private static final Pattern CJK_RUN = Pattern.compile("[\\p{IsHan}]+");
 
     private static final Set<String> EN_OPENERS = Set.of("and", "or", "but", "also", "plus");
@@ -40,7 +40,7 @@ public final class FollowUpDetector {
             "what about", "how about", "what of", "same for", "what else", "anything else");
     private static final Set<String> EN_DEMONSTRATIVES = Set.of("this", "these", "those", "former", "latter");
     private static final Set<String> EN_PRONOUNS = Set.of(
-            "it", "its", "itself", "they", "them", "their", "theirs", "themselves");
+            "it", "it's", "its", "itself", "they", "they're", "them", "their", "theirs", "themselves");
     /** "that" is a demonstrative only after these ("what does that mean", "is that true"), not "the model that…". */
     private static final Set<String> THAT_POINTS_AFTER = Set.of(
             "is", "are", "was", "were", "does", "do", "did", "can", "will", "would", "should", "about", "of", "with",
@@ -87,7 +87,7 @@ public final class FollowUpDetector {
         if (history.isEmpty()) {
             return new Decision(false, "no earlier turns");
         }
-        String text = question.strip().toLowerCase(Locale.ROOT);
+        String text = question.strip().toLowerCase(Locale.ROOT).replace('’', '\'');
         List<String> words = englishWords(text);
         String reason = opener(text, words);
         if (reason == null) {
@@ -106,8 +106,9 @@ public final class FollowUpDetector {
         if (!words.isEmpty() && text.startsWith(words.get(0)) && EN_OPENERS.contains(words.get(0))) {
             return "continues with '" + words.get(0) + "'";
         }
+        String joined = String.join(" ", words) + " ";
         for (String phrase : EN_OPENING_PHRASES) {
-            if (String.join(" ", words).startsWith(phrase + " ") || String.join(" ", words).equals(phrase)) {
+            if (joined.startsWith(phrase + " ")) {
                 return "continues with '" + phrase + "'";
             }
         }
@@ -160,7 +161,7 @@ public final class FollowUpDetector {
         if (word.equals("that")) {
             return previous == null || THAT_POINTS_AFTER.contains(previous);
         }
-        boolean dummyIt = word.equals("it") && DUMMY_IT_BEFORE.contains(next);
+        boolean dummyIt = (word.equals("it") || word.equals("it's")) && DUMMY_IT_BEFORE.contains(next);
         return EN_PRONOUNS.contains(word) && !dummyIt
                 && words.subList(0, i).stream().allMatch(EN_NO_TOPIC::contains);
     }

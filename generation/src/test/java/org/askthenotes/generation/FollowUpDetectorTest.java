@@ -27,6 +27,7 @@ class FollowUpDetectorTest {
                 Arguments.of("How do I make sure that my prompts are safe?", false),
                 Arguments.of("Is it possible to fine-tune a model on Bedrock?", false),
                 Arguments.of("What is it called when a model makes up facts?", false),
+                Arguments.of("It’s possible to stream answers from Bedrock, isn't it?", false),
                 Arguments.of("When a model hallucinates, how can I reduce it?", false),
                 Arguments.of("Is top-p the same as temperature?", false),
                 Arguments.of("怎麼烤酸種麵包？", false),
@@ -50,6 +51,7 @@ class FollowUpDetectorTest {
                 // Pronouns and demonstratives that point back.
                 Arguments.of("How does it compare to top-k?", true),
                 Arguments.of("What are its limits?", true),
+                Arguments.of("What’s it used for?", true),
                 Arguments.of("How are they trained?", true),
                 Arguments.of("Can you give an example of them?", true),
                 Arguments.of("What does that mean?", true),

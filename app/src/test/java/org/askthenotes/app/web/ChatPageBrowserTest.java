@@ -130,7 +130,7 @@ class ChatPageBrowserTest {
     }
 
     @Test
-    void aFollowUpIsReadInContextAndANewTopicInTheSameConversationAbstains() {
+    void aFollowUpIsReadInContextAndANewTopicInTheSameConversationAbstains() throws IOException {
         driver.get(server.baseUrl() + "/");
         wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
         driver.findElement(By.id("show-debug")).click();
@@ -148,6 +148,10 @@ class ChatPageBrowserTest {
         assertTrue(offTopic.findElements(By.cssSelector(".meta .follow-up")).isEmpty(), offTopic.getText());
         assertTrue(offTopic.findElement(By.cssSelector(".searched-query")).getText()
                 .contains("Searched on its own"), offTopic.getText());
+        driver.executeScript("arguments[0].scrollIntoView()", followUp);
+        Path screenshots = Files.createDirectories(moduleDir().resolve("target/screenshots"));
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("follow-ups.png"),
+                StandardCopyOption.REPLACE_EXISTING);
         driver.findElement(By.id("show-debug")).click();
     }
 

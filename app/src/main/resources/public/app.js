@@ -97,6 +97,7 @@ function ask(question) {
     turn.citations = answer.citations;
     renderAnswer(turn);
     renderMeta(turn, answer);
+    renderQuery(turn, answer.retrievalQuery);
     renderPrompt(turn, answer.prompt);
     turn.node.scrollIntoView({ block: 'end' });
     history.push({ question, answer: answer.answer });
@@ -119,6 +120,12 @@ function renderMeta(turn, answer) {
     turn.meta.append(el('span', 'badge answerer', 'answered by ' + answer.answerer));
     turn.meta.append(el('span', answer.grounded ? 'badge grounded' : 'badge ungrounded',
       answer.grounded ? 'grounded' : 'partly grounded'));
+  }
+  const query = answer.retrievalQuery;
+  if (query && query.followUp) {
+    const badge = el('span', 'badge follow-up', 'follow-up');
+    badge.title = 'Searched as: ' + query.text;
+    turn.meta.append(badge);
   }
   if (answer.timingsMs && answer.timingsMs.total !== undefined) {
     turn.meta.append(el('span', 'timing', answer.timingsMs.total + ' ms'));
@@ -163,6 +170,15 @@ function renderDebug(turn) {
     table.append(row);
   }
   turn.debug.replaceChildren(el('h3', '', 'Retrieval'), table);
+}
+
+/** Above the retrieval table: what was searched, and whether the question was read with the conversation. */
+function renderQuery(turn, query) {
+  if (!query) return;
+  const line = el('p', 'searched-query');
+  line.append(el('span', '', query.followUp ? 'Searched as a follow-up (' + query.reason + '): ' : 'Searched on its own: '),
+    el('q', '', query.text));
+  turn.debug.insertBefore(line, turn.debug.querySelector('.debug-table'));
 }
 
 function renderPrompt(turn, prompt) {

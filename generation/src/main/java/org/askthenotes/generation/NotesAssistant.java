@@ -8,8 +8,10 @@ import org.askthenotes.retrieval.Retriever;
 import org.askthenotes.retrieval.SearchRequest;
 
 /**
- * Answers questions about the notes: condense the follow-up, retrieve, abstain when retrieval is not confident,
- * render the four-part prompt, answer, check the citations, check the grounding. Thread-safe when its parts are.
+ * Answers questions about the notes: condense a follow-up (only a question that depends on the conversation; a
+ * standalone one is searched and judged for abstention on its own text), retrieve, abstain when retrieval is not
+ * confident, render the four-part prompt, answer, check the citations, check the grounding. Thread-safe when its
+ * parts are.
  */
 public final class NotesAssistant {
     /** The whole text of an abstention. */
@@ -26,7 +28,7 @@ public final class NotesAssistant {
 
     /**
      * @param answerer     also condenses follow-ups when it is a {@link QueryCondenser} (an {@link LlmAnswerer});
-     *                     otherwise the previous question is joined to the follow-up
+     *                     otherwise {@link QueryCondenser#JOINING} joins the conversation's questions to it
      * @param abstention   when retrieval is too unsure to answer, e.g. {@link Abstention#DEFAULT}
      */
     public NotesAssistant(Retriever retriever, Embedder embedder, Answerer answerer, PromptTemplate template,
@@ -41,12 +43,12 @@ public final class NotesAssistant {
 
     public Answer ask(AskRequest request, AnswerListener listener) {
         Timings timings = new Timings();
-        String query = timings.time("condense", () -> condenser.condense(request.question(), request.history()));
+        RetrievalQuery query = timings.time("condense", () -> retrievalQuery(request));
         List<Hit> hits = timings.time("retrieve", () -> retriever.search(
-                new SearchRequest(query, request.k(), request.mode(), request.filters())));
+                new SearchRequest(query.text(), request.k(), request.mode(), request.filters())));
         listener.onSources(hits);
         if (abstention.abstains(hits)) {
-            return abstain(request, hits, timings, listener);
+            return abstain(request, query, hits, timings, listener);
         }
         Prompt prompt = timings.time("prompt", () -> template.render(request.question(), request.history(), hits));
         Draft draft = timings.time("answer", () -> answerer.answer(
@@ -55,23 +57,36 @@ public final class NotesAssistant {
         GroundingCheck.Result checked = timings.time("ground", () -> grounding.check(cited.text(), hits));
         Answer answer = new Answer(cited.text(), false, checked.grounded(), cited.citations(), cited.alsoRetrieved(),
                 checked.ungroundedSentences(), cited.droppedMarkers(), draft.answerer(),
-                request.includePrompt() ? prompt : null, timings.withTotal());
+                request.includePrompt() ? prompt : null, timings.withTotal(), query);
         listener.onComplete(answer);
         return answer;
+    }
+
+    /** A follow-up is condensed with the conversation; a question that stands alone is searched as asked. */
+    private RetrievalQuery retrievalQuery(AskRequest request) {
+        FollowUpDetector.Decision decision = FollowUpDetector.decide(request.question(), request.history());
+        String text = decision.followUp()
+                ? condenser.condense(request.question(), request.history())
+                : request.question();
+        return new RetrievalQuery(text, decision.followUp(), decision.reason());
     }
 
     public Abstention abstention() {
         return abstention;
     }
 
-    /** The fixed sentence, the nearest sources as alsoRetrieved, and the prompt that was not sent if asked for. */
-    private Answer abstain(AskRequest request, List<Hit> hits, Timings timings, AnswerListener listener) {
+    /**
+     * The fixed sentence, the nearest sources as alsoRetrieved, and the prompt that was not sent if asked for;
+     * grounded is null: there is no answer sentence to ground.
+     */
+    private Answer abstain(AskRequest request, RetrievalQuery query, List<Hit> hits, Timings timings,
+                           AnswerListener listener) {
         Prompt prompt = request.includePrompt()
                 ? timings.time("prompt", () -> template.render(request.question(), request.history(), hits))
                 : null;
         listener.onDelta(ABSTENTION);
-        Answer answer = new Answer(ABSTENTION, true, true, List.of(), Citations.resolve("", hits).alsoRetrieved(),
-                List.of(), List.of(), ABSTAINED, prompt, timings.withTotal());
+        Answer answer = new Answer(ABSTENTION, true, null, List.of(), Citations.resolve("", hits).alsoRetrieved(),
+                List.of(), List.of(), ABSTAINED, prompt, timings.withTotal(), query);
         listener.onComplete(answer);
         return answer;
     }

@@ -161,11 +161,51 @@ class LlmAnswererTest {
         assertTrue(condensePrompt.contains("Q: What are foundation models?")
                 && condensePrompt.contains("Follow-up question: How are they trained?"), condensePrompt);
         assertEquals(List.of("How are foundation models pre-trained?"), queries);
+        assertEquals(new RetrievalQuery("How are foundation models pre-trained?", true, "refers back with 'they'"),
+                answer.retrievalQuery());
         String user = FakeOpenAiServer.message(server.requests().get(1), "user");
         assertTrue(user.contains("Q: What are foundation models?") && user.contains("Question: How are they trained?"), user);
         assertEquals(Fixtures.PRE_TRAINING.id(), answer.citations().get(0).chunkId());
         assertTrue(answer.grounded(), answer.ungroundedSentences().toString());
         assertNull(new AnswererSettings(null, null, null, null, null, null).baseUrl(), "extractive needs no URL");
+    }
+
+    @Test
+    void searchesAStandaloneQuestionAfterHistoryAsAskedWithoutACondenseRequest() throws IOException {
+        server = new FakeOpenAiServer(request -> "FMs are typically pre-trained through self-supervised learning [1].");
+        List<String> queries = new CopyOnWriteArrayList<>();
+        Retriever recording = search -> {
+            queries.add(search.query());
+            return retriever.search(search);
+        };
+        NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(),
+                Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()), PromptTemplate.defaults(),
+                Abstention.DEFAULT);
+        List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
+
+        Answer answer = assistant.ask(request("How are foundation models pre-trained?", history), AnswerListener.NONE);
+
+        assertEquals(1, server.requests().size(), "the answer only, no condense request");
+        assertFalse(FakeOpenAiServer.message(server.requests().get(0), "user").contains("Standalone question:"));
+        assertEquals(List.of("How are foundation models pre-trained?"), queries);
+        assertEquals(new RetrievalQuery("How are foundation models pre-trained?", false, "stands alone"),
+                answer.retrievalQuery());
+        assertEquals(Fixtures.PRE_TRAINING.id(), answer.citations().get(0).chunkId());
+    }
+
+    @Test
+    void abstainsOnAnOffTopicQuestionAfterHistoryWithoutAnyRequest() throws IOException {
+        server = new FakeOpenAiServer(request -> REPLY);
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        List<Turn> history = List.of(new Turn("What are foundation models?",
+                "Foundation models are pretrained on internet-scale data [1]."));
+
+        Answer answer = assistant.ask(request("What is the best recipe for apple pie?", history), AnswerListener.NONE);
+
+        assertTrue(answer.abstained(), answer.text());
+        assertNull(answer.grounded());
+        assertFalse(answer.retrievalQuery().followUp());
+        assertEquals(0, server.requests().size(), "neither a condense nor an answer request");
     }
 
     private static void assertFourSectionsAndTheContext(JsonNode sent) {

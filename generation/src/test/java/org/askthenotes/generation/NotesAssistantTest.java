@@ -82,7 +82,7 @@ class NotesAssistantTest {
         assertEquals(List.of(NotesAssistant.ABSTENTION), listener.deltas);
         assertEquals(5, answer.alsoRetrieved().size());
         assertFalse(answer.alsoRetrieved().get(0).headingPath().isEmpty());
-        assertTrue(answer.grounded());
+        assertNull(answer.grounded(), "an abstention has nothing to ground");
         assertEquals(NotesAssistant.ABSTAINED, answer.answerer());
         assertFalse(answer.timingsMs().containsKey("answer"), "no answerer ran");
     }
@@ -103,6 +103,7 @@ class NotesAssistantTest {
                 AnswerListener.NONE);
 
         assertEquals(List.of("What are diffusion models? How do they end up?"), queries);
+        assertEquals(new RetrievalQuery(queries.get(0), true, "refers back with 'they'"), answer.retrievalQuery());
         assertEquals(Fixtures.DIFFUSION.id(), answer.citations().get(0).chunkId());
     }
 

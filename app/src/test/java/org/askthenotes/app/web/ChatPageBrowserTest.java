@@ -130,6 +130,32 @@ class ChatPageBrowserTest {
     }
 
     @Test
+    void aFollowUpIsReadInContextAndANewTopicInTheSameConversationAbstains() throws IOException {
+        driver.get(server.baseUrl() + "/");
+        wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
+        driver.findElement(By.id("show-debug")).click();
+
+        WebElement first = askAndWait("What does temperature do?");
+        WebElement followUp = askAndWait("and what about top-p?");
+        WebElement offTopic = askAndWait("How do I bake sourdough bread?");
+
+        assertTrue(first.findElements(By.cssSelector(".meta .abstained")).isEmpty(), first.getText());
+        assertTrue(followUp.findElements(By.cssSelector(".meta .abstained")).isEmpty(), followUp.getText());
+        assertEquals("follow-up", followUp.findElement(By.cssSelector(".meta .follow-up")).getText());
+        assertTrue(followUp.findElement(By.cssSelector(".searched-query")).getText()
+                .contains("What does temperature do? and what about top-p?"), followUp.getText());
+        assertEquals("not in the notes", offTopic.findElement(By.cssSelector(".meta .abstained")).getText());
+        assertTrue(offTopic.findElements(By.cssSelector(".meta .follow-up")).isEmpty(), offTopic.getText());
+        assertTrue(offTopic.findElement(By.cssSelector(".searched-query")).getText()
+                .contains("Searched on its own"), offTopic.getText());
+        driver.executeScript("arguments[0].scrollIntoView()", followUp);
+        Path screenshots = Files.createDirectories(moduleDir().resolve("target/screenshots"));
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("follow-ups.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        driver.findElement(By.id("show-debug")).click();
+    }
+
+    @Test
     void aQuestionWithMarkupIsShownAsText() {
         driver.get(server.baseUrl() + "/");
         String payload = "<img src=x onerror=\"document.body.dataset.pwned='question'\"> foundation models?";

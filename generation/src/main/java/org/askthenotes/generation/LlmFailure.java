@@ -8,6 +8,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An LLM call that failed, told apart the way a client needs it: the server could not be reached (down, refused,
@@ -15,6 +17,9 @@ import java.net.http.HttpTimeoutException;
  * and the cause in words a user can act on, never a Java class name, so it can go to the client as it is.
  */
 public final class LlmFailure extends IllegalStateException {
+    /** An OpenAI-style error body: {"error": {"message": "..."}}. */
+    private static final Pattern ERROR_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
     private final boolean unreachable;
 
     private LlmFailure(String message, boolean unreachable, Throwable cause) {
@@ -60,12 +65,13 @@ public final class LlmFailure extends IllegalStateException {
                 + brief(error.getMessage()), false, error);
     }
 
-    /** The server's own words, kept short and free of "java.x.YException:" prefixes. */
+    /** The server's own words (an error body's message), kept short and free of "java.x.YException:" prefixes. */
     private static String brief(String message) {
         if (message == null || message.isBlank()) {
             return "";
         }
-        String text = message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "")
+        Matcher error = ERROR_MESSAGE.matcher(message);
+        String text = (error.find() ? error.group(1) : message).replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)\\b:?\\s*", "")
                 .replaceAll("\\s+", " ").strip();
         if (text.isEmpty()) {
             return "";

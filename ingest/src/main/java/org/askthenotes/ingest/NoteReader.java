@@ -27,7 +27,7 @@ final class NoteReader {
         try {
             bytes = file.read();
         } catch (IOException e) {
-            return new Read(null, List.of(new Problem(path, 0, Problem.Severity.ERROR, "cannot read: " + e)));
+            return new Read(null, List.of(new Problem(path, 0, Problem.Severity.ERROR, "cannot read: " + Problem.describe(e))));
         }
         NoteDecoder.Decoded decoded = NoteDecoder.decode(path, bytes);
         if (decoded.problem() != null) {

@@ -96,6 +96,7 @@ function ask(question) {
     turn.text = answer.answer;
     turn.citations = answer.citations;
     renderAnswer(turn);
+    flagInjections(turn);
     renderMeta(turn, answer);
     renderQuery(turn, answer.retrievalQuery);
     renderPrompt(turn, answer.prompt);
@@ -109,6 +110,19 @@ function ask(question) {
     turn.answer.append(el('p', 'error', message));
     finish();
   });
+}
+
+/** Chips of cited passages that read like an instruction to an AI model get a warning badge and a tooltip. */
+function flagInjections(turn) {
+  for (const c of turn.citations) {
+    if (!c.injectionWarning) continue;
+    for (const chip of turn.answer.querySelectorAll('.chip')) {
+      if (Number(chip.dataset.n) !== c.n) continue;
+      chip.classList.add('suspect');
+      chip.title = 'Be wary of this source: its passage ' + c.injectionWarning;
+      chip.setAttribute('aria-label', `Source ${c.n}, flagged: reads like an instruction to an AI model`);
+    }
+  }
 }
 
 function renderMeta(turn, answer) {
@@ -205,6 +219,10 @@ function openSource(turn, n) {
   $('#side-title').textContent = [source ? source.noteTitle : where.notePath, ...where.headingPath].join(' › ');
   $('#side-where').textContent = `${where.notePath}, lines ${where.startLine}–${where.endLine}`;
   $('#side-passage').replaceChildren(...passage(source ? source.text : '', citation ? citation.snippet : ''));
+  const warning = citation && citation.injectionWarning;
+  $('#side-warning').textContent = warning ? 'Be wary of this passage: it ' + warning
+    + '. It was treated as note text, not as an instruction.' : '';
+  $('#side-warning').hidden = !warning;
   $('#side-open').href = notePageUrl(where);
   $('#side-panel').hidden = false;
   document.body.classList.add('panel-open');

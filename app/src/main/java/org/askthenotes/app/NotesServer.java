@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.Closeable;
 import java.io.IOException;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.web.AccessGuard;
 import org.askthenotes.app.web.WebApp;
 import org.askthenotes.retrieval.SyncListener;
 import org.slf4j.Logger;
@@ -26,6 +27,11 @@ public final class NotesServer implements Closeable {
 
     /** Syncs, starts listening on the configured host and port (0: a free one), then watches the notes. */
     public static NotesServer start(AppConfig config, SyncListener progress) throws IOException {
+        // Before the model loads and the notes are embedded: a refused start costs nothing.
+        String warning = AccessGuard.checkStartup(config);
+        if (warning != null) {
+            LOG.warn(warning);
+        }
         NotesService service = NotesService.open(config);
         try {
             NotesService.SyncOutcome first = service.sync(progress);

@@ -21,6 +21,7 @@ import org.askthenotes.generation.NotesAssistant;
 import org.askthenotes.generation.PromptTemplate;
 import org.askthenotes.ingest.IngestOptions;
 import org.askthenotes.ingest.IngestResult;
+import org.askthenotes.ingest.NoteLoader;
 import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.Embedders;
@@ -40,7 +41,8 @@ public final class NotesService implements Closeable {
     private final AppConfig config;
     private final Embedder embedder;
     private final NotesIndex index;
-    private final NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults());
+    private final IngestOptions ingestOptions = IngestOptions.defaults();
+    private final NotesIngestor ingestor = new NotesIngestor(ingestOptions);
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Map<String, NotesAssistant> assistants = new ConcurrentHashMap<>();
     private volatile SyncOutcome lastSync;
@@ -67,6 +69,11 @@ public final class NotesService implements Closeable {
 
     public Path notesRoot() {
         return config.notes();
+    }
+
+    /** Reads single notes (the note view) under the same rules the syncs ingest by. */
+    public NoteLoader noteLoader() {
+        return new NoteLoader(ingestOptions);
     }
 
     /** Reads the notes folder and brings the index in line with it; a second caller waits for the first. */

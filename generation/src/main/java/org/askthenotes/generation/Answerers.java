@@ -42,7 +42,7 @@ public final class Answerers {
                 .temperature(settings.temperature())
                 .timeout(settings.timeout())
                 .build();
-        return new LlmAnswerer(settings.name(), chat, streaming, settings.timeout());
+        return new LlmAnswerer(settings.name(), chat, streaming, settings.timeout(), settings.baseUrl());
     }
 
     /**

@@ -88,7 +88,7 @@ class LlmAnswererTest {
         server = new FakeOpenAiServer(request -> REPLY);
         OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(server.baseUrl()).modelName("test-model")
                 .apiKey("test-key").timeout(Duration.ofSeconds(20)).build();
-        LlmAnswerer answerer = new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20));
+        LlmAnswerer answerer = new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20), server.baseUrl());
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant(answerer).ask(request("What are foundation models?", List.of()), listener);
@@ -109,17 +109,41 @@ class LlmAnswererTest {
         NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
         RecordingListener listener = new RecordingListener();
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        LlmFailure e = assertThrows(LlmFailure.class,
                 () -> assistant.ask(request("What are foundation models?", List.of()), listener));
 
-        assertTrue(e.getMessage().startsWith("openai answerer failed"), e.getMessage());
+        assertFalse(e.unreachable(), "the server answered, badly: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith("openai answerer: the LLM server at " + server.baseUrl()
+                + " answered HTTP 500"), e.getMessage());
+        assertTrue(e.getMessage().contains("The server had an error"), "the server's own words: " + e.getMessage());
         assertFalse(listener.events.contains("complete"));
         OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(server.baseUrl()).modelName("test-model")
                 .apiKey("test-key").maxRetries(0).build();
-        NotesAssistant plain = assistant(new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20)));
-        IllegalStateException plainError = assertThrows(IllegalStateException.class,
+        NotesAssistant plain = assistant(new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20), server.baseUrl()));
+        LlmFailure plainError = assertThrows(LlmFailure.class,
                 () -> plain.ask(request("What are foundation models?", List.of()), AnswerListener.NONE));
-        assertTrue(plainError.getMessage().startsWith("ollama answerer failed"), plainError.getMessage());
+        assertTrue(plainError.getMessage().startsWith("ollama answerer: the LLM server at"), plainError.getMessage());
+        assertFalse(plainError.unreachable());
+    }
+
+    /** A server that is down: the cause in words (refused), no Java class name, and told apart from a bad answer. */
+    @Test
+    void aServerThatIsDownIsReportedAsUnreachableWithItsCause() throws IOException {
+        server = new FakeOpenAiServer(request -> REPLY);
+        AnswererSettings settings = settings(AnswererSettings.OLLAMA);
+        server.close();
+        NotesAssistant streaming = assistant(Answerers.create(settings, TestModels.embedder()));
+        OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(settings.baseUrl()).modelName("test-model")
+                .apiKey("test-key").maxRetries(0).build();
+        NotesAssistant plain = assistant(new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20),
+                settings.baseUrl()));
+        for (NotesAssistant assistant : List.of(streaming, plain)) {
+            LlmFailure e = assertThrows(LlmFailure.class,
+                    () -> assistant.ask(request("What are foundation models?", List.of()), AnswerListener.NONE));
+            assertTrue(e.unreachable(), e.getMessage());
+            assertEquals("ollama answerer: the LLM server at " + settings.baseUrl()
+                    + " refused the connection (is it running?)", e.getMessage());
+        }
     }
 
     @Test

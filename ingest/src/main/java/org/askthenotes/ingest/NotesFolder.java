@@ -88,13 +88,17 @@ final class NotesFolder {
         return variants;
     }
 
-    private boolean selected(Path relative) {
+    boolean selected(Path relative) {
         return include.stream().anyMatch(m -> m.matches(relative)) && exclude.stream().noneMatch(m -> m.matches(relative));
     }
 
-    private static boolean hidden(Path path) {
+    static boolean hidden(Path path) {
         Path name = path.getFileName();
         return name != null && name.toString().startsWith(".");
+    }
+
+    static String tooBig(long size, long maxFileBytes) {
+        return "file is " + size + " bytes, over the limit of " + maxFileBytes + " bytes";
     }
 
     private final class Walker extends SimpleFileVisitor<Path> {
@@ -120,11 +124,11 @@ final class NotesFolder {
             try {
                 Path real = dir.toRealPath();
                 if (!real.startsWith(realRoot)) {
-                    error(dir, "symbolic link leads outside the notes folder (to " + real + "); not followed");
+                    error(dir, "symbolic link leads outside the notes folder; not followed");
                     return FileVisitResult.SKIP_SUBTREE;
                 }
             } catch (IOException e) {
-                error(dir, "cannot read folder: " + e);
+                error(dir, "cannot read folder: " + Problem.describe(e));
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -149,7 +153,7 @@ final class NotesFolder {
             if (e instanceof FileSystemLoopException) {
                 error(file, "symbolic link loop: it leads back to a folder that contains it; not followed");
             } else {
-                error(file, "cannot read: " + e);
+                error(file, "cannot read: " + Problem.describe(e));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -157,7 +161,7 @@ final class NotesFolder {
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
             if (e != null) {
-                error(dir, "cannot list folder: " + e);
+                error(dir, "cannot list folder: " + Problem.describe(e));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -170,7 +174,7 @@ final class NotesFolder {
                 }
                 Path real = file.toRealPath();
                 if (!real.startsWith(realRoot)) {
-                    error(file, "symbolic link leads outside the notes folder (to " + real + "); not followed");
+                    error(file, "symbolic link leads outside the notes folder; not followed");
                     return;
                 }
                 if (!attrs.isRegularFile()) {
@@ -178,12 +182,12 @@ final class NotesFolder {
                     return;
                 }
                 if (attrs.size() > maxFileBytes) {
-                    error(file, "file is " + attrs.size() + " bytes, over the limit of " + maxFileBytes + " bytes");
+                    error(file, tooBig(attrs.size(), maxFileBytes));
                     return;
                 }
                 files.add(new NoteFile(pathOf(file), file));
             } catch (IOException e) {
-                error(file, "cannot read: " + e);
+                error(file, "cannot read: " + Problem.describe(e));
             }
         }
 

@@ -50,6 +50,7 @@ final class NoteHandlers {
 
     private NoteRenderer.RenderedNote render(String relative) throws IOException {
         Path file = paths.resolve(relative);
-        return renderer.render(Files.readString(file, StandardCharsets.UTF_8));
+        NoteRenderer.RenderedNote note = renderer.render(Files.readString(file, StandardCharsets.UTF_8));
+        return new NoteRenderer.RenderedNote(note.title(), NoteImages.link(note.html(), relative));
     }
 }

@@ -36,6 +36,7 @@ public final class WebApp {
         ObjectMapper mapper = Json.mapper();
         ApiHandlers api = new ApiHandlers(service, mapper);
         NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()), new NoteRenderer());
+        NoteImages images = new NoteImages(service.notesRoot());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -43,6 +44,7 @@ public final class WebApp {
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             routes(config.routes, api, notes);
+            config.routes.get(NoteImages.ROUTE + "<path>", images::serve);
             errors(config.routes);
         });
     }

@@ -25,7 +25,7 @@ public final class IngestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SharedOptions shared;
+    FolderOptions shared;
 
     @Override
     public Integer call() throws Exception {

@@ -35,6 +35,7 @@ final class SharedIndex {
         String auth = config.reindexToken() == null ? "" : " -H \"Authorization: Bearer $ATN_REINDEX_TOKEN\"";
         return "the index at " + config.index() + " is in use by another process, most likely a running serve, which "
                 + "already syncs it when notes change. To sync now, ask the server: curl -X POST http://" + host + ":"
-                + config.port() + "/api/reindex" + auth + " (or stop serve, then run ingest)";
+                + config.port() + "/api/reindex" + auth + " with the host and port serve was started with (or stop "
+                + "serve, then run ingest)";
     }
 }

@@ -173,4 +173,17 @@ class CliMessagesTest {
         assertEquals("line 30", AskCommand.lines(one));
         assertEquals("lines 30-32", AskCommand.lines(three));
     }
+
+    @Test
+    void ingestListsOnlyTheFlagsItUses() {
+        Run help = run("ingest", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().contains("--notes") && help.out().contains("--index") && help.out().contains("--config"),
+                help.out());
+        assertFalse(help.out().contains("--answerer") || help.out().contains("--mode") || help.out().contains("--k"),
+                help.out());
+        Run ask = run("ask", "--help");
+        assertTrue(ask.out().contains("--answerer") && ask.out().contains("--mode") && ask.out().contains("--k"),
+                ask.out());
+    }
 }

@@ -122,7 +122,8 @@ public final class NotesIndex implements Retriever, Closeable {
         Directory fs = FSDirectory.open(directory);
         try {
             if (!DirectoryReader.indexExists(fs)) {
-                throw new IOException("no index at " + directory + " yet: run ingest first");
+                throw new IOException("no index at " + directory + " yet: the process holding it (a running serve?) "
+                        + "has not finished its first sync; try again when it has");
             }
             return new NotesIndex(directory, fs, Analyzers.perField(), null, embedder, options);
         } catch (IOException | RuntimeException e) {

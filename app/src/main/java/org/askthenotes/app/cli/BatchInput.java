@@ -73,9 +73,10 @@ public final class BatchInput {
                 throw new IOException(file + ": line 1 must be a header naming a 'question' column (and optionally "
                         + "'id'), e.g. id,question; found " + String.join(",", columns));
             }
-            while (rows.hasNextValue()) {
+            // the line a row starts on is where the reader stands before it: a quoted field may span lines
+            for (int lineNo = rows.getCurrentLocation().getLineNr(); rows.hasNextValue();
+                    lineNo = rows.getCurrentLocation().getLineNr()) {
                 Map<String, String> row = rows.nextValue();
-                int lineNo = rows.getCurrentLocation().getLineNr();
                 String question = row.getOrDefault("question", "").strip();
                 String id = row.getOrDefault("id", "").strip();
                 try {
@@ -110,7 +111,9 @@ public final class BatchInput {
                     + String.format("%02X", bytes[in.position()] & 0xff) + "); save the file as UTF-8");
         }
         decoder.flush(out);
-        return out.flip().toString();
+        String text = out.flip().toString();
+        // Windows editors (and Excel's "CSV UTF-8") start the file with a byte order mark; it is not text
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static Question parseJson(String line, ObjectMapper mapper) {

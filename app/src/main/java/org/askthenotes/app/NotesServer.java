@@ -3,6 +3,9 @@ package org.askthenotes.app;
 import io.javalin.Javalin;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.web.AccessGuard;
 import org.askthenotes.app.web.WebApp;
@@ -32,6 +35,7 @@ public final class NotesServer implements Closeable {
         if (warning != null) {
             LOG.warn(warning);
         }
+        checkPortFree(config.host(), config.port());
         NotesService service = NotesService.open(config);
         try {
             NotesService.SyncOutcome first = service.sync(progress);
@@ -45,6 +49,23 @@ public final class NotesServer implements Closeable {
         } catch (IOException | RuntimeException e) {
             service.close();
             throw e;
+        }
+    }
+
+    /**
+     * A taken port is found out before the first sync, which can take minutes, rather than after it. Binds the way
+     * Jetty does (SO_REUSEADDR), so a port a stopped server left in TIME_WAIT still counts as free.
+     */
+    static void checkPortFree(String host, int port) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on " + host + " is already in use (another serve?): stop that "
+                    + "process or pick another port with --port N (0 picks a free one)", e);
         }
     }
 

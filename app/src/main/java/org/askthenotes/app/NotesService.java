@@ -28,6 +28,7 @@ import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.IndexStats;
 import org.askthenotes.retrieval.NotesIndex;
+import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchRequest;
 import org.askthenotes.retrieval.SyncListener;
 import org.askthenotes.retrieval.SyncReport;
@@ -55,12 +56,38 @@ public final class NotesService implements Closeable {
 
     /** Loads the embedding model and opens (or creates) the index; does not sync. */
     public static NotesService open(AppConfig config) throws IOException {
+        return open(config, false);
+    }
+
+    /**
+     * For commands that only read (ask, batch): like {@link #open}, but when another process holds the index (a
+     * running serve) it opens that index's last commit read-only instead; check {@link #readOnly()} before syncing.
+     */
+    public static NotesService openForReading(AppConfig config) throws IOException {
+        return open(config, true);
+    }
+
+    private static NotesService open(AppConfig config, boolean readIfInUse) throws IOException {
         if (!Files.isDirectory(config.notes())) {
             throw new IOException("notes folder not found: " + config.notes());
         }
         Embedder embedder = Embedders.create(config.embeddingModel());
         Files.createDirectories(config.index());
-        return new NotesService(config, embedder, NotesIndex.open(config.index(), embedder));
+        NotesIndex index;
+        try {
+            index = NotesIndex.open(config.index(), embedder);
+        } catch (NotesIndex.IndexInUseException e) {
+            if (!readIfInUse) {
+                throw e;
+            }
+            index = NotesIndex.openReadOnly(config.index(), embedder, RetrievalOptions.defaults());
+        }
+        return new NotesService(config, embedder, index);
+    }
+
+    /** True when another process holds the index and this one only reads its last commit. */
+    public boolean readOnly() {
+        return index.readOnly();
     }
 
     public AppConfig config() {

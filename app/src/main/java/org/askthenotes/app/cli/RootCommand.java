@@ -1,6 +1,7 @@
 package org.askthenotes.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.askthenotes.app.config.ConfigException;
 import org.askthenotes.app.config.ConfigResolver;
@@ -37,7 +38,9 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, ingest, ask or batch");
+        List<String> commands = spec.subcommands().keySet().stream().filter(name -> !"help".equals(name)).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: " + String.join(", ", commands));
     }
 
     /** The command line with one-line errors and the exit codes 0 (ok), 1 (failure) and 2 (usage). */

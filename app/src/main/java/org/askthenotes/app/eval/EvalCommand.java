@@ -17,6 +17,7 @@ import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.eval.RegressionCheck;
 import org.askthenotes.retrieval.eval.RegressionThresholds;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -187,7 +188,12 @@ public final class EvalCommand implements Callable<Integer> {
     static final class ModeConverter implements ITypeConverter<SearchMode> {
         @Override
         public SearchMode convert(String value) {
-            return SearchMode.parse(value);
+            try {
+                return SearchMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                // picocli shows a TypeConversionException's message as is, any other with its class name
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -64,7 +64,8 @@ final class NoteHandlers {
                     + loaded.problem().reason());
         }
         try {
-            return renderer.render(loaded.text());
+            NoteRenderer.RenderedNote note = renderer.render(loaded.text());
+            return new NoteRenderer.RenderedNote(note.title(), NoteImages.link(note.html(), relative));
         } catch (StackOverflowError e) {
             // commonmark and jsoup recurse per nesting level; thousands of nested quotes or lists exhaust the stack.
             throw new ApiException(422, "note '" + NotePaths.printable(relative)

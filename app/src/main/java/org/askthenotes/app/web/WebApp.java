@@ -38,6 +38,7 @@ public final class WebApp {
         ApiHandlers api = new ApiHandlers(service, mapper);
         NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()),
                 service.noteLoader(), new NoteRenderer());
+        NoteImages images = new NoteImages(service.notesRoot());
         AccessGuard guard = new AccessGuard(service.config());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -47,6 +48,7 @@ public final class WebApp {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.routes.before(guard::check);
             routes(config.routes, api, notes);
+            config.routes.get(NoteImages.ROUTE + "<path>", images::serve);
             errors(config.routes);
         });
     }

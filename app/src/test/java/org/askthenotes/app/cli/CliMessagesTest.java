@@ -168,8 +168,8 @@ class CliMessagesTest {
 
     @Test
     void aOneLineSourceReadsLineNotARange() {
-        Citation one = new Citation(1, "c", "a.md", List.of("A"), "a", 30, 30, "text");
-        Citation three = new Citation(2, "c", "a.md", List.of("A"), "a", 30, 32, "text");
+        Citation one = new Citation(1, "c", "a.md", List.of("A"), "a", 30, 30, "text", null);
+        Citation three = new Citation(2, "c", "a.md", List.of("A"), "a", 30, 32, "text", null);
         assertEquals("line 30", AskCommand.lines(one));
         assertEquals("lines 30-32", AskCommand.lines(three));
     }

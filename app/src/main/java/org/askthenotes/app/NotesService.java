@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.feedback.FeedbackStore;
 import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
@@ -44,6 +45,7 @@ public final class NotesService implements Closeable {
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Map<String, NotesAssistant> assistants = new ConcurrentHashMap<>();
     private volatile SyncOutcome lastSync;
+    private FeedbackStore feedback;
 
     private NotesService(AppConfig config, Embedder embedder, NotesIndex index) {
         this.config = config;
@@ -112,8 +114,21 @@ public final class NotesService implements Closeable {
                 Abstention.DEFAULT);
     }
 
+    /** The ratings store beside the index, opened on first use so commands that never rate never lock it. */
+    public synchronized FeedbackStore feedback() throws IOException {
+        if (feedback == null) {
+            feedback = FeedbackStore.open(FeedbackStore.folderFor(config.index()));
+        }
+        return feedback;
+    }
+
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (feedback != null) {
+                feedback.close();
+            }
+        }
         index.close();
     }
 

@@ -36,6 +36,7 @@ public final class WebApp {
         ObjectMapper mapper = Json.mapper();
         ApiHandlers api = new ApiHandlers(service, mapper);
         NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()), new NoteRenderer());
+        FeedbackHandlers feedback = new FeedbackHandlers(service, mapper);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -43,6 +44,7 @@ public final class WebApp {
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             routes(config.routes, api, notes);
+            feedbackRoutes(config.routes, feedback);
             errors(config.routes);
         });
     }
@@ -57,6 +59,11 @@ public final class WebApp {
         routes.post("/api/reindex", api::reindex);
         routes.get("/api/notes/<path>", notes::noteJson);
         routes.get("/notes/<path>", notes::notePage);
+    }
+
+    private static void feedbackRoutes(RoutesConfig routes, FeedbackHandlers feedback) {
+        routes.post("/api/feedback", feedback::rate);
+        routes.get("/api/feedback/stats", feedback::stats);
     }
 
     /** Every error leaves as {"error": message} with its status; a stack trace stays in the server log. */

@@ -19,6 +19,7 @@ import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.generation.NotesAssistant;
+import org.askthenotes.generation.PromptBudget;
 import org.askthenotes.generation.PromptTemplate;
 import org.askthenotes.ingest.IngestOptions;
 import org.askthenotes.ingest.IngestResult;
@@ -111,7 +112,16 @@ public final class NotesService implements Closeable {
         AnswererSettings settings = new AnswererSettings(name, config.llmBaseUrl(), config.llmModel(),
                 config.llmApiKey(), config.llmTemperature(), config.llmTimeout());
         return new NotesAssistant(index, embedder, Answerers.create(settings, embedder), PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, budget(settings));
+    }
+
+    /** The extractive answerer sends nothing anywhere, so only an LLM's prompt is fitted into a budget. */
+    private PromptBudget budget(AnswererSettings settings) {
+        if (settings.name().equals(AnswererSettings.EXTRACTIVE)) {
+            return PromptBudget.countOnly(PromptBudget.embeddingTokenizer());
+        }
+        return PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), settings.modelName(),
+                new PromptBudget.Limits(config.llmContextTokens(), config.llmAnswerTokens()));
     }
 
     /** The ratings store beside the index, opened on first use so commands that never rate never lock it. */

@@ -150,7 +150,8 @@ class LlmAnswererTest {
         };
         Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder());
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(), answerer,
-                PromptTemplate.defaults(), Abstention.DEFAULT);
+                PromptTemplate.defaults(), Abstention.DEFAULT,
+                TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are foundation models?",
                 "Foundation models are pretrained on internet-scale data [1]."));
 
@@ -188,7 +189,7 @@ class LlmAnswererTest {
 
     private NotesAssistant assistant(Answerer answerer) {
         return new NotesAssistant(retriever, TestModels.embedder(), answerer, PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, TestModels.countOnly());
     }
 
     private static AskRequest request(String question, List<Turn> history) {

@@ -36,10 +36,14 @@ public final class ConfigResolver {
     public static final String REINDEX_TOKEN = "reindex-token";
     public static final String HOST = "host";
     public static final String PORT = "port";
+    public static final String LLM_CONTEXT_TOKENS = "llm-context-tokens";
+    public static final String LLM_ANSWER_TOKENS = "llm-answer-tokens";
 
     public static final List<String> KEYS = List.of(NOTES, INDEX, ANSWERER, MODE, K, MODEL, LLM_BASE_URL, LLM_MODEL,
-            LLM_API_KEY, LLM_TEMPERATURE, LLM_TIMEOUT_SECONDS, REINDEX_TOKEN, HOST, PORT);
+            LLM_API_KEY, LLM_TEMPERATURE, LLM_TIMEOUT_SECONDS, REINDEX_TOKEN, HOST, PORT, LLM_CONTEXT_TOKENS,
+            LLM_ANSWER_TOKENS);
 
+    /** The LLM context default, 8192 tokens, fits every current chat model; raise it for models with more. */
     private static final Map<String, String> DEFAULTS = Map.of(
             NOTES, "docs/notes",
             INDEX, ".index",
@@ -48,7 +52,9 @@ public final class ConfigResolver {
             K, "5",
             MODEL, Embedders.DEFAULT,
             HOST, "127.0.0.1",
-            PORT, "7070");
+            PORT, "7070",
+            LLM_CONTEXT_TOKENS, "8192",
+            LLM_ANSWER_TOKENS, "1024");
 
     private final Map<String, String> env;
     private final Path workingDir;
@@ -116,7 +122,9 @@ public final class ConfigResolver {
                         : Duration.ofSeconds(s.get(LLM_TIMEOUT_SECONDS).as(v -> inRange(Integer.parseInt(v), 1, 3600))),
                 optional(s.get(REINDEX_TOKEN)),
                 s.get(HOST).value(),
-                s.get(PORT).as(v -> inRange(Integer.parseInt(v), 0, 65535)));
+                s.get(PORT).as(v -> inRange(Integer.parseInt(v), 0, 65535)),
+                s.get(LLM_CONTEXT_TOKENS).as(v -> inRange(Integer.parseInt(v), 256, 10_000_000)),
+                s.get(LLM_ANSWER_TOKENS).as(v -> inRange(Integer.parseInt(v), 1, 1_000_000)));
     }
 
     private static String answerer(String value) {

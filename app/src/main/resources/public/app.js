@@ -1,4 +1,5 @@
 import { renderMarkdown, hasCjk } from './markdown.js';
+import { feedbackForm, tokenTable } from './feedback.js';
 
 const $ = selector => document.querySelector(selector);
 const MAX_HISTORY = 4;
@@ -84,6 +85,7 @@ function renderAnswer(turn) {
 }
 
 function ask(question) {
+  const asked = history.slice(-MAX_HISTORY).map(t => ({ question: t.question, answer: t.answer.slice(0, 800) }));
   const turn = newTurn(question);
   setBusy(true);
   const source = new EventSource(streamUrl(question));
@@ -98,6 +100,8 @@ function ask(question) {
     renderAnswer(turn);
     renderMeta(turn, answer);
     renderPrompt(turn, answer.prompt);
+    turn.node.insertBefore(feedbackForm({ question, history: asked, answer, sources: turn.sources,
+      mode: $('#mode').value }), turn.debug);
     turn.node.scrollIntoView({ block: 'end' });
     history.push({ question, answer: answer.answer });
     finish();
@@ -176,6 +180,7 @@ function renderPrompt(turn, prompt) {
     section.append(el('h4', '', title), el('pre', '', text || ''));
     details.append(section);
   }
+  details.append(...tokenTable(prompt.tokens));
   turn.prompt.replaceChildren(details);
 }
 

@@ -11,6 +11,7 @@ import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.feedback.FeedbackStats;
 import org.askthenotes.app.feedback.Rating;
 import org.askthenotes.generation.AnswererSettings;
+import org.askthenotes.generation.Citation;
 
 /** POST /api/feedback stores a rating; GET /api/feedback/stats summarises them. */
 final class FeedbackHandlers {
@@ -49,7 +50,7 @@ final class FeedbackHandlers {
             throw ApiException.badRequest("comment is longer than " + MAX_COMMENT_CHARS + " characters: "
                     + body.comment().length());
         }
-        List<org.askthenotes.generation.Citation> citations = body.citations() == null ? List.of() : body.citations();
+        List<Citation> citations = body.citations() == null ? List.of() : body.citations();
         if (citations.size() > MAX_CITATIONS) {
             throw ApiException.badRequest("citations holds more than " + MAX_CITATIONS + " entries");
         }

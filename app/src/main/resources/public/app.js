@@ -1,5 +1,5 @@
 import { renderMarkdown, hasCjk } from './markdown.js';
-import { feedbackForm, tokenTable } from './feedback.js';
+import { feedbackForm, showRatings, tokenTable } from './feedback.js';
 
 const $ = selector => document.querySelector(selector);
 const MAX_HISTORY = 4;
@@ -255,6 +255,7 @@ function init() {
   });
   $('#show-prompt').addEventListener('change', e => document.body.classList.toggle('show-prompt', e.target.checked));
   $('#show-debug').addEventListener('change', e => document.body.classList.toggle('show-debug', e.target.checked));
+  $('#show-ratings').addEventListener('click', () => showRatings($('#ratings-dialog')));
   $('#reset').addEventListener('click', () => {
     history.length = 0;
     $('#conversation').replaceChildren();

@@ -117,3 +117,43 @@ export function tokenTable(tokens) {
   }
   return [box];
 }
+
+/** The "Ratings" dialog: GET /api/feedback/stats as counts, down-vote rates per note and mode, worst questions. */
+export async function showRatings(dialog) {
+  const response = await fetch('/api/feedback/stats');
+  const stats = await response.json();
+  const body = el('div', 'ratings-body');
+  if (!response.ok) {
+    body.append(el('p', 'error', stats.error || 'The ratings could not be read.'));
+  } else {
+    const percent = rate => (100 * rate).toFixed(1) + '%';
+    body.append(el('p', 'ratings-total',
+      `Ratings: ${stats.ratings} (${stats.up} up, ${stats.down} down; down-vote rate ${percent(stats.downRate)})`));
+    for (const [title, groups] of [['By cited note', stats.byNote], ['By mode', stats.byMode]]) {
+      const table = el('table', 'ratings-table');
+      const head = el('tr');
+      for (const h of [title, 'Ratings', 'Down']) head.append(el('th', '', h));
+      table.append(head);
+      for (const g of groups) {
+        const row = el('tr');
+        row.append(el('td', '', g.name), el('td', 'num', String(g.ratings)), el('td', 'num', percent(g.downRate)));
+        table.append(row);
+      }
+      body.append(table);
+    }
+    if (stats.mostDownvoted.length) {
+      body.append(el('h4', '', 'Downvoted most'));
+      const list = el('ol', 'ratings-worst');
+      for (const q of stats.mostDownvoted) {
+        list.append(el('li', '', `${q.question} (${q.down} down, ${q.up} up)`
+          + (q.comments.length ? ': ' + q.comments.join(' / ') : '')));
+      }
+      body.append(list);
+    }
+  }
+  const close = el('button', 'link-button', 'Close');
+  close.type = 'button';
+  close.addEventListener('click', () => dialog.close());
+  dialog.replaceChildren(el('h3', '', 'Ratings'), body, close);
+  dialog.showModal();
+}

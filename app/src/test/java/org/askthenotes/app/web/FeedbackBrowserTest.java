@@ -98,10 +98,10 @@ class FeedbackBrowserTest {
         wait.until(d -> turn.findElement(By.cssSelector(".feedback-status")).getText().contains("saved"));
         assertFalse(turn.findElement(By.cssSelector(".thumb-up")).isEnabled(), "one rating per answer");
 
-        List<Rating> ratings = server.service().feedback().all();
-        assertEquals(1, ratings.size());
+        List<Rating> ratings = server.service().feedback().all().stream()
+                .filter(r -> r.question().equals("How does top-p sampling work?")).toList();
+        assertEquals(1, ratings.size(), "the test methods share the store, this question is only rated here");
         Rating rating = ratings.get(0);
-        assertEquals("How does top-p sampling work?", rating.question());
         assertEquals(Rating.Thumbs.DOWN, rating.thumbs());
         assertEquals("Quoted the wrong paragraph", rating.comment());
         assertEquals(chosen, rating.rightSection().notePath() + " › "
@@ -132,14 +132,44 @@ class FeedbackBrowserTest {
     }
 
     @Test
+    void theRatingsDialogShowsWhatTheStoreHolds() throws Exception {
+        driver.get(server.baseUrl() + "/");
+        wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
+        WebElement turn = askAndWait("What is retrieval-augmented generation?");
+        turn.findElement(By.cssSelector(".thumb-up")).click();
+        turn.findElement(By.cssSelector(".feedback-send")).click();
+        wait.until(d -> turn.findElement(By.cssSelector(".feedback-status")).getText().contains("saved"));
+        List<Rating> stored = server.service().feedback().all();
+        long down = stored.stream().filter(r -> r.thumbs() == Rating.Thumbs.DOWN).count();
+
+        driver.findElement(By.id("show-ratings")).click();
+        WebElement dialog = wait.until(d -> d.findElement(By.id("ratings-dialog")));
+        wait.until(d -> dialog.isDisplayed() && !dialog.findElements(By.cssSelector(".ratings-total")).isEmpty());
+        assertTrue(dialog.findElement(By.cssSelector(".ratings-total")).getText().startsWith(
+                "Ratings: " + stored.size() + " (" + (stored.size() - down) + " up, " + down + " down;"),
+                dialog.getText());
+        String notes = dialog.findElements(By.cssSelector(".ratings-table")).get(0).getText();
+        assertTrue(notes.contains(stored.get(stored.size() - 1).citations().get(0).notePath()), notes);
+        screenshot("ratings.png");
+        dialog.findElement(By.cssSelector("button")).click();
+        wait.until(d -> !dialog.isDisplayed());
+    }
+
+    @Test
     void aScreenshotOfTheRatingFormForAPersonToLookAt() throws IOException {
         driver.get(server.baseUrl() + "/");
         wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
         WebElement turn = askAndWait("What is prompt injection?");
         turn.findElement(By.cssSelector(".thumb-up")).click();
         assertTrue(turn.findElement(By.cssSelector(".feedback-comment")).isDisplayed());
+        driver.findElement(By.id("show-prompt")).click();
+        screenshot("feedback.png");
+        driver.findElement(By.id("show-prompt")).click();
+    }
+
+    private void screenshot(String name) throws IOException {
         Path screenshots = Files.createDirectories(Path.of(System.getProperty("user.dir"), "target/screenshots"));
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("feedback.png"),
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve(name),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 }

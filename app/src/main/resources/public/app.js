@@ -187,7 +187,8 @@ function renderPrompt(turn, prompt) {
 /** The side panel: the cited chunk with the quoted passage marked, and a link to the note at its heading. */
 function openSource(turn, n) {
   const citation = turn.citations.find(c => c.n === n);
-  const source = turn.sources.find(s => s.rank === n);
+  // By chunk: with an LLM's context budget a left-out source shifts the numbers after it.
+  const source = turn.sources.find(s => (citation ? s.chunkId === citation.chunkId : s.rank === n));
   const where = citation || source;
   if (!where) return;
   $('#side-n').textContent = String(n);

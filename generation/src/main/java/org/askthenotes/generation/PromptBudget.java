@@ -4,7 +4,6 @@ import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.askthenotes.retrieval.Hit;
@@ -92,7 +91,7 @@ public final class PromptBudget {
         if (limits != null) {
             int available = limits.contextTokens() - limits.answerTokens();
             while (budgetCount(prompt) > available && kept.size() > 1) {
-                Hit weakest = kept.stream().min(Comparator.comparingDouble(Hit::score)).orElseThrow();
+                Hit weakest = weakest(kept);
                 kept.remove(weakest);
                 leftOut.add(new PromptTokens.LeftOut(weakest.chunk().id(), weakest.chunk().breadcrumb(),
                         weakest.score(), budgetTokens(SourceBlocks.render(List.of(weakest)))));
@@ -100,6 +99,17 @@ public final class PromptBudget {
             }
         }
         return new Fitted(countTokens ? prompt.withTokens(count(prompt, kept, leftOut)) : prompt, kept);
+    }
+
+    /** The lowest score; among equals the lowest ranked, so the sources before it keep their numbers. */
+    private static Hit weakest(List<Hit> hits) {
+        Hit weakest = hits.get(hits.size() - 1);
+        for (int i = hits.size() - 2; i >= 0; i--) {
+            if (hits.get(i).score() < weakest.score()) {
+                weakest = hits.get(i);
+            }
+        }
+        return weakest;
     }
 
     private PromptTokens count(Prompt prompt, List<Hit> sources, List<PromptTokens.LeftOut> leftOut) {

@@ -1,4 +1,5 @@
 import { renderMarkdown, hasCjk } from './markdown.js';
+import { feedbackForm, showRatings, tokenTable } from './feedback.js';
 
 const $ = selector => document.querySelector(selector);
 const MAX_HISTORY = 4;
@@ -84,6 +85,7 @@ function renderAnswer(turn) {
 }
 
 function ask(question) {
+  const asked = history.slice(-MAX_HISTORY).map(t => ({ question: t.question, answer: t.answer.slice(0, 800) }));
   const turn = newTurn(question);
   setBusy(true);
   const source = new EventSource(streamUrl(question));
@@ -100,6 +102,8 @@ function ask(question) {
     renderMeta(turn, answer);
     renderQuery(turn, answer.retrievalQuery);
     renderPrompt(turn, answer.prompt);
+    turn.node.insertBefore(feedbackForm({ question, history: asked, answer, sources: turn.sources,
+      mode: $('#mode').value }), turn.debug);
     turn.node.scrollIntoView({ block: 'end' });
     history.push({ question, answer: answer.answer });
     finish();
@@ -206,13 +210,15 @@ function renderPrompt(turn, prompt) {
     section.append(el('h4', '', title), el('pre', '', text || ''));
     details.append(section);
   }
+  details.append(...tokenTable(prompt.tokens));
   turn.prompt.replaceChildren(details);
 }
 
 /** The side panel: the cited chunk with the quoted passage marked, and a link to the note at its heading. */
 function openSource(turn, n) {
   const citation = turn.citations.find(c => c.n === n);
-  const source = turn.sources.find(s => s.rank === n);
+  // By chunk: with an LLM's context budget a left-out source shifts the numbers after it.
+  const source = turn.sources.find(s => (citation ? s.chunkId === citation.chunkId : s.rank === n));
   const where = citation || source;
   if (!where) return;
   $('#side-n').textContent = String(n);
@@ -284,6 +290,7 @@ function init() {
   });
   $('#show-prompt').addEventListener('change', e => document.body.classList.toggle('show-prompt', e.target.checked));
   $('#show-debug').addEventListener('change', e => document.body.classList.toggle('show-debug', e.target.checked));
+  $('#show-ratings').addEventListener('click', () => showRatings($('#ratings-dialog')));
   $('#reset').addEventListener('click', () => {
     history.length = 0;
     $('#conversation').replaceChildren();

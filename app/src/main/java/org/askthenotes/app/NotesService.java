@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.feedback.FeedbackStore;
 import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
@@ -18,6 +19,7 @@ import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.generation.NotesAssistant;
+import org.askthenotes.generation.PromptBudget;
 import org.askthenotes.generation.PromptTemplate;
 import org.askthenotes.ingest.IngestOptions;
 import org.askthenotes.ingest.IngestResult;
@@ -47,6 +49,7 @@ public final class NotesService implements Closeable {
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Map<String, NotesAssistant> assistants = new ConcurrentHashMap<>();
     private volatile SyncOutcome lastSync;
+    private FeedbackStore feedback;
 
     private NotesService(AppConfig config, Embedder embedder, NotesIndex index) {
         this.config = config;
@@ -143,11 +146,33 @@ public final class NotesService implements Closeable {
         AnswererSettings settings = new AnswererSettings(name, config.llmBaseUrl(), config.llmModel(),
                 config.llmApiKey(), config.llmTemperature(), config.llmTimeout());
         return new NotesAssistant(index, embedder, Answerers.create(settings, embedder), PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, budget(settings));
+    }
+
+    /** The extractive answerer sends nothing anywhere, so only an LLM's prompt is fitted into a budget. */
+    private PromptBudget budget(AnswererSettings settings) {
+        if (settings.name().equals(AnswererSettings.EXTRACTIVE)) {
+            return PromptBudget.countOnly(PromptBudget.embeddingTokenizer());
+        }
+        return PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), settings.modelName(),
+                new PromptBudget.Limits(config.llmContextTokens(), config.llmAnswerTokens()));
+    }
+
+    /** The ratings store beside the index, opened on first use so commands that never rate never lock it. */
+    public synchronized FeedbackStore feedback() throws IOException {
+        if (feedback == null) {
+            feedback = FeedbackStore.open(FeedbackStore.folderFor(config.index()));
+        }
+        return feedback;
     }
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (feedback != null) {
+                feedback.close();
+            }
+        }
         index.close();
     }
 

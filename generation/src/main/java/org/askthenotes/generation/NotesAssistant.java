@@ -23,6 +23,7 @@ public final class NotesAssistant {
     private final Answerer answerer;
     private final QueryCondenser condenser;
     private final PromptTemplate template;
+    private final PromptBudget budget;
     private final Abstention abstention;
     private final GroundingCheck grounding;
 
@@ -30,15 +31,17 @@ public final class NotesAssistant {
      * @param answerer     also condenses follow-ups when it is a {@link QueryCondenser} (an {@link LlmAnswerer});
      *                     otherwise {@link QueryCondenser#JOINING} joins the conversation's questions to it
      * @param abstention   when retrieval is too unsure to answer, e.g. {@link Abstention#DEFAULT}
+     * @param budget       counts the prompt's tokens and, for an LLM, fits the sources into its context window
      */
     public NotesAssistant(Retriever retriever, Embedder embedder, Answerer answerer, PromptTemplate template,
-                          Abstention abstention) {
+                          Abstention abstention, PromptBudget budget) {
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.answerer = Objects.requireNonNull(answerer, "answerer");
         this.condenser = answerer instanceof QueryCondenser c ? c : QueryCondenser.JOINING;
         this.template = Objects.requireNonNull(template, "template");
         this.grounding = new GroundingCheck(Objects.requireNonNull(embedder, "embedder"));
         this.abstention = Objects.requireNonNull(abstention, "abstention");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     public Answer ask(AskRequest request, AnswerListener listener) {
@@ -50,11 +53,14 @@ public final class NotesAssistant {
         if (abstention.abstains(hits)) {
             return abstain(request, query, hits, timings, listener);
         }
-        Prompt prompt = timings.time("prompt", () -> template.render(request.question(), request.history(), hits));
+        PromptBudget.Fitted fitted = timings.time("prompt", () -> budget.fit(template, request.question(),
+                request.history(), hits, request.includePrompt()));
+        List<Hit> sources = fitted.sources();
+        Prompt prompt = fitted.prompt();
         Draft draft = timings.time("answer", () -> answerer.answer(
-                new AnswerContext(request.question(), request.history(), hits, prompt), listener::onDelta));
-        Citations.Resolved cited = timings.time("cite", () -> Citations.resolve(draft.text(), hits));
-        GroundingCheck.Result checked = timings.time("ground", () -> grounding.check(cited.text(), hits));
+                new AnswerContext(request.question(), request.history(), sources, prompt), listener::onDelta));
+        Citations.Resolved cited = timings.time("cite", () -> Citations.resolve(draft.text(), sources));
+        GroundingCheck.Result checked = timings.time("ground", () -> grounding.check(cited.text(), sources));
         Answer answer = new Answer(cited.text(), false, checked.grounded(), cited.citations(), cited.alsoRetrieved(),
                 checked.ungroundedSentences(), cited.droppedMarkers(), draft.answerer(),
                 request.includePrompt() ? prompt : null, timings.withTotal(), query);
@@ -82,7 +88,8 @@ public final class NotesAssistant {
     private Answer abstain(AskRequest request, RetrievalQuery query, List<Hit> hits, Timings timings,
                            AnswerListener listener) {
         Prompt prompt = request.includePrompt()
-                ? timings.time("prompt", () -> template.render(request.question(), request.history(), hits))
+                ? timings.time("prompt", () -> budget.fit(template, request.question(), request.history(), hits, true)
+                        .prompt())
                 : null;
         listener.onDelta(ABSTENTION);
         Answer answer = new Answer(ABSTENTION, true, null, List.of(), Citations.resolve("", hits).alsoRetrieved(),

@@ -115,7 +115,7 @@ public final class PromptTemplate {
         String inputData = fill(parts.get(Part.INPUT_DATA), values).strip();
         String outputIndicator = fill(parts.get(Part.OUTPUT_INDICATOR), values).strip();
         String user = String.join("\n\n", context, inputData, outputIndicator);
-        return new Prompt(instructions, context, inputData, outputIndicator, instructions, user);
+        return new Prompt(instructions, context, inputData, outputIndicator, instructions, user, null);
     }
 
     /** The prompt as LangChain4j chat messages: the instructions as the system message, the rest as the user's. */

@@ -27,7 +27,8 @@ class BundledNotesAnswerTest {
         BundledNotes.assumePresent();
         Embedder embedder = BundledNotes.embedder();
         assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(embedder),
-                PromptTemplate.defaults(), Abstention.DEFAULT);
+                PromptTemplate.defaults(), Abstention.DEFAULT,
+                TestModels.countOnly());
     }
 
     static Stream<Arguments> knownQuestions() {

@@ -29,7 +29,7 @@ class FollowUpAnswerTest {
         BundledNotes.assumePresent();
         Embedder embedder = BundledNotes.embedder();
         assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(embedder),
-                PromptTemplate.defaults(), Abstention.DEFAULT);
+                PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
     }
 
     static Stream<Arguments> topicSwitches() {

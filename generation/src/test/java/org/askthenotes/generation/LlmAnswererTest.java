@@ -174,7 +174,8 @@ class LlmAnswererTest {
         };
         Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder());
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(), answerer,
-                PromptTemplate.defaults(), Abstention.DEFAULT);
+                PromptTemplate.defaults(), Abstention.DEFAULT,
+                TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are foundation models?",
                 "Foundation models are pretrained on internet-scale data [1]."));
 
@@ -204,7 +205,7 @@ class LlmAnswererTest {
         };
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(),
                 Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()), PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
 
         Answer answer = assistant.ask(request("How are foundation models pre-trained?", history), AnswerListener.NONE);
@@ -252,7 +253,7 @@ class LlmAnswererTest {
 
     private NotesAssistant assistant(Answerer answerer) {
         return new NotesAssistant(retriever, TestModels.embedder(), answerer, PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, TestModels.countOnly());
     }
 
     private static AskRequest request(String question, List<Turn> history) {

@@ -30,7 +30,7 @@ class NotesAssistantTest {
         retriever = Fixtures.index(dir);
         assistant = new NotesAssistant(retriever, TestModels.embedder(),
                 Answerers.create(AnswererSettings.of("extractive"), TestModels.embedder()), PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, TestModels.countOnly());
     }
 
     @AfterEach
@@ -95,7 +95,8 @@ class NotesAssistantTest {
             return retriever.search(search);
         };
         NotesAssistant withRecording = new NotesAssistant(recording, TestModels.embedder(),
-                new ExtractiveAnswerer(TestModels.embedder()), PromptTemplate.defaults(), Abstention.DEFAULT);
+                new ExtractiveAnswerer(TestModels.embedder()), PromptTemplate.defaults(), Abstention.DEFAULT,
+                TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
 
         Answer answer = withRecording.ask(

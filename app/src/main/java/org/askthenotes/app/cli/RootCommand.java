@@ -6,6 +6,7 @@ import java.util.Map;
 import org.askthenotes.app.config.ConfigException;
 import org.askthenotes.app.config.ConfigResolver;
 import org.askthenotes.app.eval.EvalCommand;
+import org.askthenotes.app.feedback.FeedbackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ask-the-notes", mixinStandardHelpOptions = true, version = "ask-the-notes 0.1.0",
         description = "Ask questions of a folder of Markdown notes and get answers with citations.",
         subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, BatchCommand.class,
-                EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                EvalCommand.class, BenchCommand.class, FeedbackCommand.class, CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

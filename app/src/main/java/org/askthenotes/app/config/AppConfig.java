@@ -22,6 +22,8 @@ import org.askthenotes.retrieval.SearchMode;
  * @param reindexToken    the bearer token every state-changing request (POST /api/reindex) needs, null: none
  * @param allowedHosts    host names the server answers to besides loopback names and {@code host} (serve only)
  * @param insecure        serve off loopback without a token, with a warning (serve only)
+ * @param llmContextTokens the LLM's context window: sources beyond it (less the answer's share) are left out
+ * @param llmAnswerTokens  the share of the context window reserved for the LLM's answer
  */
 public record AppConfig(
         Path notes,
@@ -39,7 +41,9 @@ public record AppConfig(
         String host,
         int port,
         List<String> allowedHosts,
-        boolean insecure) {
+        boolean insecure,
+        int llmContextTokens,
+        int llmAnswerTokens) {
 
     public static final Set<String> ANSWERERS = Set.of("extractive", "openai", "ollama");
     public static final int MAX_K = 20;
@@ -60,12 +64,17 @@ public record AppConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
+        if (llmAnswerTokens < 1 || llmContextTokens <= llmAnswerTokens) {
+            throw new IllegalArgumentException("llm-context-tokens (" + llmContextTokens + ") must be larger than "
+                    + "llm-answer-tokens (" + llmAnswerTokens + ")");
+        }
     }
 
     /** A copy with another notes folder and index: tests and tools point the same settings at temp dirs. */
     public AppConfig withFolders(Path notes, Path index) {
         return new AppConfig(notes, index, answerer, mode, k, embeddingModel, llmBaseUrl, llmModel, llmApiKey,
-                llmTemperature, llmTimeout, reindexToken, host, port, allowedHosts, insecure);
+                llmTemperature, llmTimeout, reindexToken, host, port, allowedHosts, insecure, llmContextTokens,
+                llmAnswerTokens);
     }
 
     /** The API key never shows up in logs or error messages. */
@@ -75,6 +84,7 @@ public record AppConfig(
                 + ", k=" + k + ", model=" + embeddingModel + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
                 + ", llmApiKey=" + (llmApiKey == null ? "none" : "***") + ", reindexToken="
                 + (reindexToken == null ? "none" : "***") + ", host=" + host + ", port=" + port + ", allowedHosts="
-                + allowedHosts + ", insecure=" + insecure + "]";
+                + allowedHosts + ", insecure=" + insecure + ", llmContextTokens=" + llmContextTokens
+                + ", llmAnswerTokens=" + llmAnswerTokens + "]";
     }
 }

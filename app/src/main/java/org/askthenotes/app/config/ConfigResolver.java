@@ -38,20 +38,26 @@ public final class ConfigResolver {
     public static final String PORT = "port";
     public static final String ALLOWED_HOSTS = "allowed-hosts";
     public static final String INSECURE = "insecure";
+    public static final String LLM_CONTEXT_TOKENS = "llm-context-tokens";
+    public static final String LLM_ANSWER_TOKENS = "llm-answer-tokens";
 
     public static final List<String> KEYS = List.of(NOTES, INDEX, ANSWERER, MODE, K, MODEL, LLM_BASE_URL, LLM_MODEL,
-            LLM_API_KEY, LLM_TEMPERATURE, LLM_TIMEOUT_SECONDS, REINDEX_TOKEN, HOST, PORT, ALLOWED_HOSTS, INSECURE);
+            LLM_API_KEY, LLM_TEMPERATURE, LLM_TIMEOUT_SECONDS, REINDEX_TOKEN, HOST, PORT, ALLOWED_HOSTS, INSECURE,
+            LLM_CONTEXT_TOKENS, LLM_ANSWER_TOKENS);
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            NOTES, "docs/notes",
-            INDEX, ".index",
-            ANSWERER, "extractive",
-            MODE, "hybrid",
-            K, "5",
-            MODEL, Embedders.DEFAULT,
-            HOST, "127.0.0.1",
-            PORT, "7070",
-            INSECURE, "false");
+    /** The LLM context default, 8192 tokens, fits every current chat model; raise it for models with more. */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(NOTES, "docs/notes"),
+            Map.entry(INDEX, ".index"),
+            Map.entry(ANSWERER, "extractive"),
+            Map.entry(MODE, "hybrid"),
+            Map.entry(K, "5"),
+            Map.entry(MODEL, Embedders.DEFAULT),
+            Map.entry(HOST, "127.0.0.1"),
+            Map.entry(PORT, "7070"),
+            Map.entry(INSECURE, "false"),
+            Map.entry(LLM_CONTEXT_TOKENS, "8192"),
+            Map.entry(LLM_ANSWER_TOKENS, "1024"));
 
     private final Map<String, String> env;
     private final Path workingDir;
@@ -121,7 +127,9 @@ public final class ConfigResolver {
                 s.get(HOST).value(),
                 s.get(PORT).as(v -> inRange(Integer.parseInt(v), 0, 65535)),
                 s.get(ALLOWED_HOSTS) == null ? List.of() : s.get(ALLOWED_HOSTS).as(ConfigResolver::hostList),
-                s.get(INSECURE).as(ConfigResolver::bool));
+                s.get(INSECURE).as(ConfigResolver::bool),
+                s.get(LLM_CONTEXT_TOKENS).as(v -> inRange(Integer.parseInt(v), 256, 10_000_000)),
+                s.get(LLM_ANSWER_TOKENS).as(v -> inRange(Integer.parseInt(v), 1, 1_000_000)));
     }
 
     private static String answerer(String value) {

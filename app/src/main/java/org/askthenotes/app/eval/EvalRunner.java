@@ -12,6 +12,7 @@ import org.askthenotes.generation.Answerer;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.NotesAssistant;
+import org.askthenotes.generation.PromptBudget;
 import org.askthenotes.generation.PromptTemplate;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.ingest.Chunk;
@@ -66,7 +67,7 @@ public final class EvalRunner {
     private static Function<AskRequest, Answer> extractiveAssistant(NotesIndex index, Embedder embedder) {
         Answerer extractive = Answerers.create(AnswererSettings.of(AnswererSettings.EXTRACTIVE), embedder);
         NotesAssistant assistant = new NotesAssistant(index, embedder, extractive, PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, PromptBudget.countOnly(PromptBudget.embeddingTokenizer()));
         return request -> assistant.ask(request, AnswerListener.NONE);
     }
 

@@ -24,11 +24,12 @@ import org.askthenotes.app.config.ConfigException;
  * another origin (a cross-site text/plain form POST to /api/reindex, say) is refused. Requests without Origin
  * (curl, scripts) pass: browsers always send it on cross-origin POSTs.</li>
  * <li>The token, when one is configured, on every state-changing request: anything but GET, HEAD and the
- * read-only POST /api/ask. A new POST route is thus guarded unless it is added to {@link #READ_ONLY_POSTS}.</li>
+ * learner's own POSTs (asking, and rating an answer, which only appends to the ratings store). A new POST route is
+ * thus guarded unless it is added to {@link #LEARNER_POSTS}.</li>
  * </ul>
  */
 public final class AccessGuard {
-    static final Set<String> READ_ONLY_POSTS = Set.of("/api/ask");
+    static final Set<String> LEARNER_POSTS = Set.of("/api/ask", "/api/feedback");
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -96,7 +97,7 @@ public final class AccessGuard {
             throw new ApiException(403, "cross-origin request refused: a page from " + printable(origin)
                     + " may not send " + method + " requests to this server");
         }
-        if (token != null && !READ_ONLY_POSTS.contains(ctx.path()) && !authorized(ctx.header("Authorization"))) {
+        if (token != null && !LEARNER_POSTS.contains(ctx.path()) && !authorized(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, method + " " + ctx.path()
                     + " needs the header Authorization: Bearer <token>");

@@ -39,6 +39,7 @@ public final class WebApp {
         NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()),
                 service.noteLoader(), new NoteRenderer());
         NoteImages images = new NoteImages(service.notesRoot());
+        FeedbackHandlers feedback = new FeedbackHandlers(service, mapper);
         AccessGuard guard = new AccessGuard(service.config());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -49,6 +50,7 @@ public final class WebApp {
             config.routes.before(guard::check);
             routes(config.routes, api, notes);
             config.routes.get(NoteImages.ROUTE + "<path>", images::serve);
+            feedbackRoutes(config.routes, feedback);
             errors(config.routes);
         });
     }
@@ -63,6 +65,11 @@ public final class WebApp {
         routes.post("/api/reindex", api::reindex);
         routes.get("/api/notes/<path>", notes::noteJson);
         routes.get("/notes/<path>", notes::notePage);
+    }
+
+    private static void feedbackRoutes(RoutesConfig routes, FeedbackHandlers feedback) {
+        routes.post("/api/feedback", feedback::rate);
+        routes.get("/api/feedback/stats", feedback::stats);
     }
 
     /** Every error leaves as {"error": message} with its status; a stack trace stays in the server log. */

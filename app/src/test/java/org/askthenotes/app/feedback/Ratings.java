@@ -12,7 +12,7 @@ final class Ratings {
 
     static Citation citation(int n, String notePath, String... headingPath) {
         return new Citation(n, notePath + "#" + n, notePath, List.of(headingPath), "anchor-" + n, 3, 9,
-                "a quoted passage " + n);
+                "a quoted passage " + n, null);
     }
 
     static Rating rating(String question, Rating.Thumbs thumbs, List<Citation> citations, String comment,

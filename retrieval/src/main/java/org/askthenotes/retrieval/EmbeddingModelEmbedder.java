@@ -7,8 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** An {@link Embedder} over an in-process LangChain4j {@link EmbeddingModel}; every vector comes back unit length. */
-public final class OnnxEmbedder implements Embedder {
+/**
+ * Any LangChain4j {@link EmbeddingModel} as an {@link Embedder}: the bundled in-process ONNX models
+ * ({@link Embedders#create}) or one of your own (OpenAI, Ollama, ...), so the index takes whatever model a
+ * LangChain4j application already has. It adds only what the index needs: the id the index records, the query
+ * prefix, and unit-length vectors.
+ */
+public final class EmbeddingModelEmbedder implements Embedder {
     private final String modelId;
     private final EmbeddingModel model;
     private final String queryPrefix;
@@ -17,7 +22,7 @@ public final class OnnxEmbedder implements Embedder {
     /**
      * @param queryPrefix prepended to queries only ("" for symmetric models such as all-MiniLM-L6-v2)
      */
-    public OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix) {
+    public EmbeddingModelEmbedder(String modelId, EmbeddingModel model, String queryPrefix) {
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         this.model = Objects.requireNonNull(model, "model");
         this.queryPrefix = Objects.requireNonNull(queryPrefix, "queryPrefix");

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.askthenotes.app.cli.ProgressBar;
 import org.askthenotes.app.cli.RootCommand;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.config.ConfigException;
 import org.askthenotes.app.config.ConfigResolver;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -130,7 +132,7 @@ public final class EvalCommand implements Callable<Integer> {
                 k != null ? k : beir == null ? GoldenEvaluator.DEFAULT_K : BeirEvaluator.DEFAULT_K,
                 new ProgressBar(err, "embedding"));
         if (beir != null && !answerers.isEmpty()) {
-            throw new IllegalArgumentException("--answerer grades answers on the golden set, not with --beir");
+            throw new ParameterException(spec.commandLine(), "--answerer grades answers on the golden set, not --beir");
         }
         EvalReport report = beir == null
                 ? EvalRunner.golden(options, notes, golden, llmAnswerers())
@@ -202,7 +204,12 @@ public final class EvalCommand implements Callable<Integer> {
         ConfigResolver resolver = root != null ? root.resolver() : new ConfigResolver(System.getenv(), Path.of(""));
         List<AnswererSettings> settings = new ArrayList<>();
         for (String name : answerers) {
-            AppConfig config = resolver.resolve(Map.of(ConfigResolver.ANSWERER, name), null);
+            AppConfig config;
+            try {
+                config = resolver.resolve(Map.of(ConfigResolver.ANSWERER, name), null);
+            } catch (ConfigException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, name);
+            }
             settings.add(new AnswererSettings(config.answerer(), config.llmBaseUrl(), config.llmModel(),
                     config.llmApiKey(), config.llmTemperature(), config.llmTimeout()));
         }

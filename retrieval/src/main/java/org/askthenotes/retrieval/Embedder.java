@@ -6,7 +6,7 @@ import java.util.List;
  * Text to unit-length vectors with one model; the index records {@link #modelId()} and rebuilds when it changes.
  * It stays beside LangChain4j's {@code EmbeddingModel} because the index needs what that lacks: a stable id to
  * record, and queries embedded differently from passages ({@link #embedQuery}); wrap any {@code EmbeddingModel}
- * with {@link EmbeddingModelEmbedder}.
+ * with {@link OnnxEmbedder}.
  */
 public interface Embedder {
     String modelId();

@@ -29,13 +29,13 @@ public final class Embedders {
     /** "all-minilm-l6-v2" (default), "all-minilm-l6-v2-q" or "bge-small-en-v15-q". */
     public static Embedder create(String name) {
         return switch (name) {
-            case DEFAULT -> new EmbeddingModelEmbedder(name, new BundledOnnxModel(AllMiniLmL6V2EmbeddingModel.class,
+            case DEFAULT -> new OnnxEmbedder(name, new BundledOnnxModel(AllMiniLmL6V2EmbeddingModel.class,
                     "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, executor()), "");
-            case MINILM_QUANTIZED -> new EmbeddingModelEmbedder(name, new BundledOnnxModel(
+            case MINILM_QUANTIZED -> new OnnxEmbedder(name, new BundledOnnxModel(
                     AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q.onnx",
                     "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, executor()), "");
             // bge-small-en-v1.5 is trained to embed with its [CLS] token, not the mean of all tokens
-            case BGE_SMALL_QUANTIZED -> new EmbeddingModelEmbedder(name, new BundledOnnxModel(
+            case BGE_SMALL_QUANTIZED -> new OnnxEmbedder(name, new BundledOnnxModel(
                     BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q.onnx",
                     "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, executor()), BGE_QUERY_PREFIX);
             default -> throw new IllegalArgumentException(

@@ -51,7 +51,7 @@ class EmbeddersTest {
     void theBundledSessionEmbedsLikeLangChain4jsOwnModel() {
         String text = "Retrieval-augmented generation grounds answers in retrieved passages.";
         float[] ours = Embedders.create(Embedders.DEFAULT).embed(text);
-        float[] stock = EmbeddingModelEmbedder.normalized(new AllMiniLmL6V2EmbeddingModel().embed(text).content());
+        float[] stock = OnnxEmbedder.normalized(new AllMiniLmL6V2EmbeddingModel().embed(text).content());
         assertArrayEquals(stock, ours, 1e-5f);
     }
 

@@ -9,11 +9,11 @@ import java.util.Objects;
 
 /**
  * Any LangChain4j {@link EmbeddingModel} as an {@link Embedder}: the bundled in-process ONNX models
- * ({@link Embedders#create}) or one of your own (OpenAI, Ollama, ...), so the index takes whatever model a
- * LangChain4j application already has. It adds only what the index needs: the id the index records, the query
- * prefix, and unit-length vectors.
+ * ({@link Embedders#create}), after which it is named, or one of your own (OpenAI, Ollama, ...), so the index takes
+ * whatever model a LangChain4j application already has. It adds only what the index needs: the id the index
+ * records, the query prefix, and unit-length vectors.
  */
-public final class EmbeddingModelEmbedder implements Embedder {
+public final class OnnxEmbedder implements Embedder {
     private final String modelId;
     private final EmbeddingModel model;
     private final String queryPrefix;
@@ -22,7 +22,7 @@ public final class EmbeddingModelEmbedder implements Embedder {
     /**
      * @param queryPrefix prepended to queries only ("" for symmetric models such as all-MiniLM-L6-v2)
      */
-    public EmbeddingModelEmbedder(String modelId, EmbeddingModel model, String queryPrefix) {
+    public OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix) {
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         this.model = Objects.requireNonNull(model, "model");
         this.queryPrefix = Objects.requireNonNull(queryPrefix, "queryPrefix");

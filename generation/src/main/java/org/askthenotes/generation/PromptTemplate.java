@@ -20,6 +20,9 @@ import org.askthenotes.retrieval.Hit;
  * The four parts of prompt engineering as separate templates: instructions (the system message), then context,
  * input data and output indicator (the user message, in that order). The defaults ship as text resources next to
  * this class under {@code prompt/}; any part can be replaced from a file. Templates use {@code {{placeholders}}}.
+ * It stays beside LangChain4j's {@code PromptTemplate} (one template, one message) because a prompt here is four
+ * named, separately replaceable parts with their placeholders checked at load, rendered into a system and a user
+ * message.
  */
 public final class PromptTemplate {
 

@@ -28,5 +28,9 @@ public interface QueryCondenser {
         return query.append(question.strip()).toString();
     };
 
+    /**
+     * This interface stays beside LangChain4j's {@code CompressingQueryTransformer} because the offline default
+     * ({@link #JOINING}) needs no chat model, which that transformer requires.
+     */
     String condense(String question, List<Turn> history);
 }

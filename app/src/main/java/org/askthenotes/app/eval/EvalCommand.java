@@ -9,10 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.cli.ProgressBar;
+import org.askthenotes.app.cli.RootCommand;
+import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.config.ConfigException;
+import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.eval.RegressionCheck;
@@ -22,6 +28,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,8 +40,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Measures retrieval quality (Recall@k, MRR@10, nDCG@10 as trec_eval computes them) per mode.",
             "Default: the golden set over the notes, plus the extractive answerer's abstention, citation, "
-                    + "grounding and key facts stated. With --beir: a BEIR dataset's test queries, writing TREC run "
-                    + "files."},
+                    + "grounding and key facts stated (and any --answerer's). With --beir: a BEIR dataset's test "
+                    + "queries, writing TREC run files."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (and every checked metric within tolerance)", "1:a metric fell below its threshold, "
                 + "or the run failed", "2:bad options"})
@@ -74,8 +82,17 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Embedding model (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--json", description = "Print one JSON object: mode → metric → value.")
+    @Option(names = "--answerer", split = ",", paramLabel = "NAME",
+            description = "Also grade this LLM answerer (openai or ollama), reached with the ATN_LLM_* environment "
+                    + "settings; its answer metrics are reported per answerer, never checked against thresholds.")
+    List<String> answerers = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON object: mode → metric → value (and answerer:NAME → "
+            + "metric → value for each --answerer).")
     boolean json;
+
+    @ParentCommand
+    RootCommand root;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/eval",
             description = "Where the Markdown and HTML reports and TREC runs go (default: ${DEFAULT-VALUE}).")
@@ -115,13 +132,16 @@ public final class EvalCommand implements Callable<Integer> {
         EvalRunner.Options options = new EvalRunner.Options(indexDir, model, modes,
                 k != null ? k : beir == null ? GoldenEvaluator.DEFAULT_K : BeirEvaluator.DEFAULT_K,
                 new ProgressBar(err, "embedding"));
+        if (beir != null && !answerers.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--answerer grades answers on the golden set, not --beir");
+        }
         EvalReport report = beir == null
-                ? EvalRunner.golden(options, notes, golden)
+                ? EvalRunner.golden(options, notes, golden, llmAnswerers())
                 : EvalRunner.beir(options, beir, reportDir.resolve("runs"));
         writeReports(report, err);
         PrintWriter tables = json ? err : out;
         if (json) {
-            out.println(toJson(report.metricsByMode()));
+            out.println(toJson(report.metricsForJson()));
         } else {
             out.print(TextReport.table(report));
         }
@@ -178,6 +198,23 @@ public final class EvalCommand implements Callable<Integer> {
         }
         tables.println(passed ? "regression check: OK" : "regression check: FAIL");
         return passed;
+    }
+
+    /** Each --answerer with the LLM settings of the environment (as serve and ask read them). */
+    private List<AnswererSettings> llmAnswerers() {
+        ConfigResolver resolver = root != null ? root.resolver() : new ConfigResolver(System.getenv(), Path.of(""));
+        List<AnswererSettings> settings = new ArrayList<>();
+        for (String name : answerers) {
+            AppConfig config;
+            try {
+                config = resolver.resolve(Map.of(ConfigResolver.ANSWERER, name), null);
+            } catch (ConfigException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, name);
+            }
+            settings.add(new AnswererSettings(config.answerer(), config.llmBaseUrl(), config.llmModel(),
+                    config.llmApiKey(), config.llmTemperature(), config.llmTimeout()));
+        }
+        return settings;
     }
 
     static String toJson(Map<String, Map<String, Double>> metricsByMode) throws JsonProcessingException {

@@ -2,7 +2,9 @@ package org.askthenotes.app.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.askthenotes.generation.Abstention;
@@ -51,6 +53,15 @@ public final class EvalRunner {
 
     /** Indexes {@code notes}, checks the golden set names real sections, then evaluates retrieval and answers. */
     public static EvalReport golden(Options options, Path notes, Path goldenFile) throws IOException {
+        return golden(options, notes, goldenFile, List.of());
+    }
+
+    /**
+     * As {@link #golden(Options, Path, Path)}, grading each of {@code llmAnswerers} too, after the extractive one
+     * (which stays first: its metrics are the gated ones).
+     */
+    public static EvalReport golden(Options options, Path notes, Path goldenFile, List<AnswererSettings> llmAnswerers)
+            throws IOException {
         GoldenSet golden = GoldenSet.read(goldenFile);
         IngestResult ingest = new NotesIngestor(IngestOptions.defaults()).ingest(notes);
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
@@ -58,15 +69,23 @@ public final class EvalRunner {
         Embedder embedder = Embedders.create(options.model());
         try (NotesIndex index = NotesIndex.open(options.index(), embedder)) {
             index.sync(ingest, options.progress());
-            Function<AskRequest, Answer> answerer = extractiveAssistant(index, embedder);
-            return new GoldenEvaluator(index, answerer, options.k()).evaluate(golden, options.modes(), options.model());
+            Map<String, Function<AskRequest, Answer>> answerers = new LinkedHashMap<>();
+            answerers.put(AnswererSettings.EXTRACTIVE,
+                    assistant(index, embedder, AnswererSettings.of(AnswererSettings.EXTRACTIVE)));
+            llmAnswerers.forEach(settings -> answerers.putIfAbsent(settings.name(),
+                    assistant(index, embedder, settings)));
+            return new GoldenEvaluator(index, answerers, options.k()).evaluate(golden, options.modes(), options.model());
         }
     }
 
-    /** The answerer graded: the app's own assistant with the extractive answerer (offline, no LLM). */
-    private static Function<AskRequest, Answer> extractiveAssistant(NotesIndex index, Embedder embedder) {
-        Answerer extractive = Answerers.create(AnswererSettings.of(AnswererSettings.EXTRACTIVE), embedder);
-        NotesAssistant assistant = new NotesAssistant(index, embedder, extractive, PromptTemplate.defaults(),
+    /**
+     * An answerer as graded: the app's own assistant around it, with the default prompt and abstention. Sources are
+     * counted, never cut to an LLM's context budget: every answerer is graded on the same sources.
+     */
+    private static Function<AskRequest, Answer> assistant(NotesIndex index, Embedder embedder,
+            AnswererSettings settings) {
+        Answerer answerer = Answerers.create(settings, embedder);
+        NotesAssistant assistant = new NotesAssistant(index, embedder, answerer, PromptTemplate.defaults(),
                 Abstention.DEFAULT, PromptBudget.countOnly(PromptBudget.embeddingTokenizer()));
         return request -> assistant.ask(request, AnswerListener.NONE);
     }

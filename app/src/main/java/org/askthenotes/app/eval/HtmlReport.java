@@ -43,6 +43,9 @@ public final class HtmlReport {
         body.appendElement("h1").text("Evaluation: " + report.dataset());
         body.appendElement("p").text(TextReport.summaryLine(report));
         summaryTable(body, report);
+        if (!report.otherAnswerers().isEmpty()) {
+            answererTable(body, report);
+        }
         body.appendElement("h2").text("Metrics per mode");
         chart(body, report);
         if (!report.questions().isEmpty()) {
@@ -62,6 +65,23 @@ public final class HtmlReport {
             Element row = table.appendElement("tr");
             row.appendElement("td").text(metric);
             byMode.values().forEach(v -> row.appendElement("td").addClass("num").text(TextReport.format(v.get(metric))));
+        }
+    }
+
+    /** Answer metrics, one column per answerer; the Markdown report lists each extra answerer's answers. */
+    private static void answererTable(Element body, EvalReport report) {
+        body.appendElement("h2").text("Answer metrics by answerer");
+        body.appendElement("p").text(report.answerMode().id() + " retrieval; the thresholds files hold "
+                + report.answerers().get(0).answerer() + "'s only.");
+        Element table = body.appendElement("table");
+        Element head = table.appendElement("tr");
+        head.appendElement("th").text("metric");
+        report.answerers().forEach(a -> head.appendElement("th").text(a.answerer()));
+        for (String metric : AnswerMetrics.NAMES) {
+            Element row = table.appendElement("tr");
+            row.appendElement("td").text(metric);
+            report.answerers().forEach(a -> row.appendElement("td").addClass("num")
+                    .text(TextReport.format(a.metrics().asMap().get(metric))));
         }
     }
 

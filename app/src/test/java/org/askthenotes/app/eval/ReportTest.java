@@ -33,6 +33,11 @@ class ReportTest {
     }
 
     private static EvalReport report() {
+        return report(false);
+    }
+
+    /** @param withLlm also an "openai" answerer that stated every fact of "found" and abstained on the others */
+    private static EvalReport report(boolean withLlm) {
         Qrels qrels = new Qrels(Map.of("found", Map.of("r0", 1), "missed", Map.of("r0", 1)));
         Run bm25 = new Run(Map.of("found", List.of(new ScoredDoc("r0", 1)), "missed", List.of(new ScoredDoc("hit1", 1))));
         Run hybrid = new Run(Map.of("found", List.of(new ScoredDoc("hit1", 1), new ScoredDoc("r0", 0.5)),
@@ -57,7 +62,16 @@ class ReportTest {
                 new QuestionResult(OFF, Map.of(
                         SearchMode.BM25, new QuestionResult.ModeOutcome(0, "RAG › RAG", false),
                         SearchMode.HYBRID, new QuestionResult.ModeOutcome(0, "RAG › RAG", false)), abstained));
-        return new EvalReport("golden", "all-minilm-l6-v2", 10, 2, modes, rows, SearchMode.HYBRID);
+        List<AnswererResult> answerers = new java.util.ArrayList<>(List.of(
+                new AnswererResult("extractive", AnswerMetrics.of(questions, answers), answers)));
+        if (withLlm) {
+            AnswerOutcome abstainedOnMissed = new AnswerOutcome(true, false, false, 0, "The notes do not cover this.",
+                    FactScore.of(MISSED.facts(), "", true));
+            List<AnswerOutcome> llm = List.of(answer(FOUND, "Retrieval first, then a grounded answer [1]."),
+                    abstainedOnMissed, abstained);
+            answerers.add(new AnswererResult("openai", AnswerMetrics.of(questions, llm), llm));
+        }
+        return new EvalReport("golden", "all-minilm-l6-v2", 10, 2, modes, rows, SearchMode.HYBRID, answerers);
     }
 
     @Test
@@ -152,5 +166,31 @@ class ReportTest {
         List<String> list = new java.util.ArrayList<>();
         names.forEachRemaining(list::add);
         return list;
+    }
+
+    @Test
+    void reportsEachExtraAnswerersMetricsAndAnswersWithoutTouchingTheModes() throws Exception {
+        EvalReport report = report(true);
+        assertEquals(report(false).metricsByMode(), report.metricsByMode(), "thresholds see the gated answerer only");
+
+        JsonNode json = new ObjectMapper().readTree(EvalCommand.toJson(report.metricsForJson()));
+        assertEquals(0.5, json.get("answerer:openai").get("answer-fact-recall").asDouble(), 1e-9);
+        assertEquals(0.5, json.get("answerer:openai").get("answer-complete").asDouble(), 1e-9);
+        assertEquals(0.5, json.get("answerer:openai").get("abstention-precision").asDouble(), 1e-9);
+
+        List<String> lines = TextReport.table(report).lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("metric\\s+extractive\\s+openai")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("answer-fact-recall\\s+\\S+\\s+0\\.5000")), lines.toString());
+
+        String markdown = TextReport.markdown(report);
+        assertTrue(markdown.contains("| metric | extractive | openai |"), markdown);
+        String openai = markdown.substring(markdown.indexOf("## Answers by openai, missing facts first"));
+        assertTrue(openai.contains("| missed | 什麼是溫度參數？ | 0/2 facts | 機率分佈; 隨機性 / randomness | (abstained) "), openai);
+        assertTrue(openai.contains("| found | What is <RAG> & why? | 2/2 facts | — | Retrieval first, then a grounded answer [1]. |"),
+                openai);
+
+        Document html = Jsoup.parse(HtmlReport.render(report));
+        Element byAnswerer = html.select("h2:contains(Answer metrics by answerer) ~ table").first();
+        assertEquals(List.of("metric", "extractive", "openai"), byAnswerer.select("tr").first().select("th").eachText());
     }
 }

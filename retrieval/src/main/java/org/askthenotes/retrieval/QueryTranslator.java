@@ -98,8 +98,8 @@ final class QueryTranslator {
             hanEnd += Character.charCount(text.codePointAt(hanEnd));
         }
         for (int end = hanEnd; end > start; end--) {
-            if (Character.isLowSurrogate(text.charAt(end - 1)) && end - 1 > start) {
-                continue;
+            if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+                continue; // would split a supplementary character (CJK Extension B) in two
             }
             if (dictionary.contains(text.substring(start, end))) {
                 return end;

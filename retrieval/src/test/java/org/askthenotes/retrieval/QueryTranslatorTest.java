@@ -34,6 +34,15 @@ class QueryTranslatorTest {
     }
 
     @Test
+    void neverSplitsASupplementaryCharacter() {
+        // 𠮷 (U+20BB7) is outside the Basic Multilingual Plane: two chars in Java, one character in the question
+        List<String> words = translator.words("𠮷野家的訓練資料");
+        assertEquals("𠮷", words.get(0), words.toString());
+        assertTrue(words.stream().allMatch(w -> w.codePoints().allMatch(Character::isValidCodePoint)
+                && !Character.isHighSurrogate(w.charAt(w.length() - 1))), words.toString());
+    }
+
+    @Test
     void readsSimplifiedHeadwordsToo() {
         assertTrue(List.of(translator.englishTerms("数据").split(" ")).contains("data"));
     }

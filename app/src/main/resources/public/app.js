@@ -187,7 +187,9 @@ function renderDebug(turn) {
     for (const c of cells) row.append(el('td', '', c));
     table.append(row);
   }
-  turn.debug.replaceChildren(el('h3', '', 'Retrieval'), table);
+  const english = turn.sources.length ? turn.sources[0].englishQuery : '';
+  const searched = english ? [el('p', 'english-query', 'English query terms searched: ' + english)] : [];
+  turn.debug.replaceChildren(el('h3', '', 'Retrieval'), ...searched, table);
 }
 
 /** Above the retrieval table: what was searched, and whether the question was read with the conversation. */

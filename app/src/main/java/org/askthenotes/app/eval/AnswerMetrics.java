@@ -14,7 +14,7 @@ import java.util.Map;
  * @param groundingRate       answers whose every sentence is supported by its citations, over all answers given
  * @param answerFactRecall    mean over answerable questions with facts of the fraction of facts the answer states
  *                            (an abstention states none)
- * @param answerComplete      share of those questions whose answer states every fact
+ * @param answerComplete      share of those questions whose answer states every fact; both NaN when no question has facts
  */
 public record AnswerMetrics(double abstentionPrecision, double abstentionRecall, double citationAccuracy,
         double groundingRate, double answerFactRecall, double answerComplete) {
@@ -56,7 +56,8 @@ public record AnswerMetrics(double abstentionPrecision, double abstentionRecall,
         }
         double precision = abstained == 0 ? (offTopic == 0 ? 1 : 0) : (double) abstainedOffTopic / abstained;
         return new AnswerMetrics(precision, ratio(abstainedOffTopic, offTopic), ratio(citedRelevant, answeredAnswerable),
-                ratio(grounded, answered), withFacts == 0 ? 1 : factRecall / withFacts, ratio(complete, withFacts));
+                ratio(grounded, answered), withFacts == 0 ? Double.NaN : factRecall / withFacts,
+                withFacts == 0 ? Double.NaN : (double) complete / withFacts);
     }
 
     /** An empty denominator means nothing could go wrong: 1. */
@@ -70,8 +71,12 @@ public record AnswerMetrics(double abstentionPrecision, double abstentionRecall,
         map.put(NAMES.get(1), abstentionRecall);
         map.put(NAMES.get(2), citationAccuracy);
         map.put(NAMES.get(3), groundingRate);
-        map.put(NAMES.get(4), answerFactRecall);
-        map.put(NAMES.get(5), answerComplete);
+        // NaN: no question had facts to count (the cross-lingual set's Chinese facts mean nothing over English
+        // notes), so there is no fact metric to report or gate.
+        if (!Double.isNaN(answerFactRecall)) {
+            map.put(NAMES.get(4), answerFactRecall);
+            map.put(NAMES.get(5), answerComplete);
+        }
         return map;
     }
 }

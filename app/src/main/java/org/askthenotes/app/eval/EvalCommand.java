@@ -20,6 +20,7 @@ import org.askthenotes.app.config.ConfigException;
 import org.askthenotes.app.config.ConfigResolver;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
+import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.eval.RegressionCheck;
 import org.askthenotes.retrieval.eval.RegressionThresholds;
@@ -66,6 +67,21 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--golden", paramLabel = "FILE", defaultValue = "docs/eval/golden.jsonl",
             description = "Golden set, JSON Lines (default: ${DEFAULT-VALUE}).")
     Path golden;
+
+    @Option(names = "--crosslingual", description = {"The cross-lingual test instead: the Chinese questions of "
+            + "--golden and --crosslingual-questions, then their English versions, over an English-only copy of --notes "
+            + "(datasets crosslingual-zh and crosslingual-en; docs/evaluation.md)."})
+    boolean crosslingual;
+
+    @Option(names = "--crosslingual-questions", paramLabel = "FILE",
+            defaultValue = "docs/eval/golden-crosslingual.jsonl",
+            description = "Chinese questions and the English version of every Chinese question (default: "
+                    + "${DEFAULT-VALUE}).")
+    Path crosslingualQuestions;
+
+    @Option(names = "--no-translate", description = "Search Chinese questions as written, without their CC-CEDICT "
+            + "English query terms (to measure what the translation adds).")
+    boolean noTranslate;
 
     @Option(names = "--beir", paramLabel = "DIR",
             description = "Evaluate a BEIR dataset (corpus.jsonl[.gz], queries.jsonl, qrels/test.tsv) instead.")
@@ -127,28 +143,45 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) throws IOException {
-        String dataset = beir == null ? "golden" : beir.toAbsolutePath().normalize().getFileName().toString();
+        if (crosslingual && beir != null) {
+            throw new IllegalArgumentException("--crosslingual and --beir are two different datasets: pick one");
+        }
+        String dataset = crosslingual ? "crosslingual"
+                : beir == null ? "golden" : beir.toAbsolutePath().normalize().getFileName().toString();
         Path indexDir = index != null ? index : reportDir.resolve("index").resolve(dataset + "-" + model);
         EvalRunner.Options options = new EvalRunner.Options(indexDir, model, modes,
                 k != null ? k : beir == null ? GoldenEvaluator.DEFAULT_K : BeirEvaluator.DEFAULT_K,
-                new ProgressBar(err, "embedding"));
+                new ProgressBar(err, "embedding"), RetrievalOptions.defaults().withTranslateChinese(!noTranslate));
         if (beir != null && !answerers.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--answerer grades answers on the golden set, not --beir");
         }
-        EvalReport report = beir == null
-                ? EvalRunner.golden(options, notes, golden, llmAnswerers())
-                : EvalRunner.beir(options, beir, reportDir.resolve("runs"));
-        writeReports(report, err);
+        List<EvalReport> reports = crosslingual
+                ? EvalRunner.crosslingual(options, notes, golden, crosslingualQuestions)
+                : List.of(beir == null
+                        ? EvalRunner.golden(options, notes, golden, llmAnswerers())
+                        : EvalRunner.beir(options, beir, reportDir.resolve("runs")));
         PrintWriter tables = json ? err : out;
+        Map<String, Map<String, Map<String, Double>>> byDataset = new java.util.LinkedHashMap<>();
+        for (EvalReport report : reports) {
+            writeReports(report, err);
+            byDataset.put(report.dataset(), report.metricsByMode());
+            if (!json) {
+                out.print(TextReport.table(report));
+            }
+        }
         if (json) {
-            out.println(toJson(report.metricsForJson()));
-        } else {
-            out.print(TextReport.table(report));
+            out.println(reports.size() == 1 ? toJson(reports.get(0).metricsForJson()) : toJson(byDataset));
         }
-        if (updateThresholds) {
-            writeThresholds(report, err);
+        if (crosslingual) {
+            tables.print(CrosslingualRatio.table(reports.get(0), reports.get(1)));
         }
-        boolean passed = !check || checkThresholds(report, tables);
+        boolean passed = true;
+        for (EvalReport report : reports) {
+            if (updateThresholds) {
+                writeThresholds(report, err);
+            }
+            passed &= !check || checkThresholds(report, tables);
+        }
         out.flush();
         return passed ? 0 : 1;
     }
@@ -164,6 +197,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void writeThresholds(EvalReport report, PrintWriter err) throws IOException {
         double written = tolerance != null ? tolerance : beir == null ? GOLDEN_TOLERANCE : BEIR_TOLERANCE;
+        if (noTranslate) {
+            throw new IllegalArgumentException("--update-thresholds writes the default settings' numbers: drop "
+                    + "--no-translate");
+        }
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         // run from the root command, the arguments start with the subcommand's own name
         if (!args.isEmpty() && args.get(0).equals("eval")) {
@@ -217,7 +254,7 @@ public final class EvalCommand implements Callable<Integer> {
         return settings;
     }
 
-    static String toJson(Map<String, Map<String, Double>> metricsByMode) throws JsonProcessingException {
+    static String toJson(Map<String, ?> metricsByMode) throws JsonProcessingException {
         return new ObjectMapper().writeValueAsString(metricsByMode);
     }
 

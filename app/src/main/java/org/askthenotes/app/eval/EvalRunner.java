@@ -24,6 +24,7 @@ import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.NotesIndex;
+import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SyncListener;
 import org.askthenotes.retrieval.eval.BeirDataset;
@@ -36,8 +37,10 @@ public final class EvalRunner {
      * @param model    embedding model name, as {@link Embedders#create} takes it and thresholds files are named
      * @param progress told as chunks are embedded
      */
-    public record Options(Path index, String model, List<SearchMode> modes, int k, SyncListener progress) {
+    public record Options(Path index, String model, List<SearchMode> modes, int k, SyncListener progress,
+            RetrievalOptions retrieval) {
         public Options {
+            Objects.requireNonNull(retrieval, "retrieval");
             Objects.requireNonNull(index, "index");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(progress, "progress");
@@ -45,6 +48,11 @@ public final class EvalRunner {
             if (modes.isEmpty()) {
                 throw new IllegalArgumentException("no retrieval mode to evaluate");
             }
+        }
+
+        /** With the default retrieval options. */
+        public Options(Path index, String model, List<SearchMode> modes, int k, SyncListener progress) {
+            this(index, model, modes, k, progress, RetrievalOptions.defaults());
         }
     }
 
@@ -67,7 +75,7 @@ public final class EvalRunner {
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         golden.requireSectionsExist(chunks);
         Embedder embedder = Embedders.create(options.model());
-        try (NotesIndex index = NotesIndex.open(options.index(), embedder)) {
+        try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
             index.sync(ingest, options.progress());
             Map<String, Function<AskRequest, Answer>> answerers = new LinkedHashMap<>();
             answerers.put(AnswererSettings.EXTRACTIVE,
@@ -77,6 +85,30 @@ public final class EvalRunner {
             return new GoldenEvaluator(index, answerers, options.k()).evaluate(golden, options.modes(), options.model());
         }
     }
+
+    /**
+     * The cross-lingual test: the Chinese questions of both files, then their English versions, over an English-only
+     * copy of {@code notes}; two reports, "crosslingual-zh" and "crosslingual-en".
+     */
+    public static List<EvalReport> crosslingual(Options options, Path notes, Path goldenFile, Path crosslingualFile)
+            throws IOException {
+        Crosslingual.Pairs pairs = Crosslingual.pairs(GoldenSet.read(goldenFile), GoldenSet.read(crosslingualFile));
+        IngestResult ingest = Crosslingual.englishOnly(new NotesIngestor(IngestOptions.defaults()).ingest(notes));
+        List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
+        pairs.chinese().requireSectionsExist(chunks);
+        Embedder embedder = Embedders.create(options.model());
+        try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
+            index.sync(ingest, options.progress());
+            GoldenEvaluator evaluator = new GoldenEvaluator(index, Map.of(AnswererSettings.EXTRACTIVE,
+                    assistant(index, embedder, AnswererSettings.of(AnswererSettings.EXTRACTIVE))), options.k());
+            return List.of(
+                    evaluator.evaluate(CROSSLINGUAL_ZH, pairs.chinese(), options.modes(), options.model()),
+                    evaluator.evaluate(CROSSLINGUAL_EN, pairs.english(), options.modes(), options.model()));
+        }
+    }
+
+    public static final String CROSSLINGUAL_ZH = "crosslingual-zh";
+    public static final String CROSSLINGUAL_EN = "crosslingual-en";
 
     /**
      * An answerer as graded: the app's own assistant around it, with the default prompt and abstention. Sources are

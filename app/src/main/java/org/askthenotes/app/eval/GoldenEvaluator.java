@@ -59,6 +59,11 @@ public final class GoldenEvaluator {
      * (hybrid in the default order, as the app answers): answering is the costly part.
      */
     public EvalReport evaluate(GoldenSet golden, List<SearchMode> modes, String model) {
+        return evaluate("golden", golden, modes, model);
+    }
+
+    /** As above, reported under another dataset name. */
+    EvalReport evaluate(String dataset, GoldenSet golden, List<SearchMode> modes, String model) {
         List<GoldenQuestion> questions = golden.questions();
         Qrels qrels = qrels(golden.answerable());
         List<Map<SearchMode, QuestionResult.ModeOutcome>> outcomes = new ArrayList<>();
@@ -96,7 +101,7 @@ public final class GoldenEvaluator {
         for (int i = 0; i < questions.size(); i++) {
             perQuestion.add(new QuestionResult(questions.get(i), outcomes.get(i), answers.get(i)));
         }
-        return new EvalReport("golden", model, k, golden.answerable().size(), results, perQuestion, answerMode,
+        return new EvalReport(dataset, model, k, golden.answerable().size(), results, perQuestion, answerMode,
                 byAnswerer);
     }
 

@@ -51,10 +51,10 @@ class AnswerMetricsTest {
                 Arguments.of("abstains on everything",
                         List.of(ANSWERABLE, OFF_TOPIC), List.of(ABSTAINED, ABSTAINED),
                         new AnswerMetrics(0.5, 1, 1, 1, 0, 0)),
-                // nothing to count: no answerable question has facts
+                // nothing to count: no answerable question has facts, so no fact metric (asMap leaves them out)
                 Arguments.of("no facts",
                         List.of(OFF_TOPIC), List.of(ABSTAINED),
-                        new AnswerMetrics(1, 1, 1, 1, 1, 1)));
+                        new AnswerMetrics(1, 1, 1, 1, Double.NaN, Double.NaN)));
     }
 
     @ParameterizedTest(name = "{0}")

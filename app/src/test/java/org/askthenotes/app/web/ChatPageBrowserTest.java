@@ -129,6 +129,20 @@ class ChatPageBrowserTest {
         assertFalse(driver.findElement(By.id("note")).getText().isBlank());
     }
 
+    /** The debug panel says which English terms a Chinese question was searched with. */
+    @Test
+    void theDebugPanelShowsAChineseQuestionsEnglishQueryTerms() {
+        driver.get(server.baseUrl() + "/");
+        wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
+        WebElement turn = askAndWait("如何用自己管理的金鑰加密 S3 裡的訓練資料？");
+        if (!turn.findElement(By.cssSelector(".debug-table")).isDisplayed()) {
+            driver.findElement(By.id("show-debug")).click();
+        }
+        String searched = turn.findElement(By.cssSelector(".english-query")).getText();
+        assertTrue(searched.startsWith("English query terms searched:") && searched.contains("encrypt")
+                && searched.contains("S3"), searched);
+    }
+
     @Test
     void aFollowUpIsReadInContextAndANewTopicInTheSameConversationAbstains() throws IOException {
         driver.get(server.baseUrl() + "/");

@@ -235,6 +235,21 @@ class WebApiTest {
         }
     }
 
+    /** The debug view shows what a Chinese question was searched as in English; an English one searches as typed. */
+    @Test
+    void searchShowsTheEnglishQueryTermsOfAChineseQuestion() throws Exception {
+        JsonNode chinese = server.json(server.get("/api/search?q=" + encode("如何用自己管理的金鑰加密 S3 裡的訓練資料？")
+                + "&k=3")).get("hits");
+        assertEquals(3, chinese.size(), chinese.toString());
+        String terms = chinese.get(0).get("englishQuery").asText();
+        for (String term : List.of("S3", "encrypt", "training", "data")) {
+            assertTrue(List.of(terms.split(" ")).contains(term), term + " in '" + terms + "'");
+        }
+        JsonNode english = server.json(server.get("/api/search?q=" + encode("encrypt training data in S3") + "&k=3"))
+                .get("hits");
+        assertEquals("", english.get(0).get("englishQuery").asText(), english.toString());
+    }
+
     @Test
     void theNoteViewCarriesTheAnchorsSearchHitsCite() throws Exception {
         JsonNode hits = server.json(server.get("/api/search?q=" + encode("foundation models") + "&k=10")).get("hits");

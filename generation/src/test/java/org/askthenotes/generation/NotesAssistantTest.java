@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.askthenotes.ingest.Sentences;
 import org.askthenotes.retrieval.Filters;
 import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.Retriever;

@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.Language;
 
 /**
  * Runs one search on one point-in-time searcher: the BM25 list, the kNN list or both fused by RRF, then the
@@ -53,7 +54,7 @@ final class HybridRetriever {
         List<Candidate> ranked = switch (request.mode()) {
             case BM25 -> single(bm25List);
             case VECTOR -> single(vectorList);
-            case HYBRID -> fused(bm25List, vectorList, QueryLanguage.isMostlyChinese(request.query())
+            case HYBRID -> fused(bm25List, vectorList, Language.of(request.query()) == Language.CHINESE
                     ? options.chineseVectorWeight() : 1.0);
         };
         return toHits(searcher, ranked, bm25List, vectorList, queryVector, request);

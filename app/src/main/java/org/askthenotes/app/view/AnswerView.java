@@ -7,9 +7,13 @@ import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.Citation;
 import org.askthenotes.generation.Prompt;
 
-/** The JSON shape of an answer: POST /api/ask, the stream's done event and {@code ask --json} all print this. */
+/**
+ * The JSON shape of an answer: POST /api/ask, the stream's done event and {@code ask --json} all print this.
+ * {@code language} ("en" or "zh") is the answer's language, so the page labels it without a rule of its own.
+ */
 public record AnswerView(
         String answer,
+        String language,
         boolean abstained,
         boolean grounded,
         List<Citation> citations,
@@ -21,7 +25,7 @@ public record AnswerView(
         List<String> droppedMarkers) {
 
     public static AnswerView of(Answer answer) {
-        return new AnswerView(answer.text(), answer.abstained(), answer.grounded(), answer.citations(),
+        return new AnswerView(answer.text(), answer.language(), answer.abstained(), answer.grounded(), answer.citations(),
                 answer.alsoRetrieved(), answer.prompt(), answer.answerer(), answer.timingsMs(),
                 answer.ungroundedSentences(), answer.droppedMarkers());
     }

@@ -123,9 +123,13 @@ public final class ExtractiveAnswerer implements Answerer {
                               AnswerContext context) {
         QuestionType type = QuestionType.of(question);
         int count = QuestionType.count(question).orElse(-1);
+        double[] headings = new double[context.sources().size() + 1];
+        for (int n = 1; n < headings.length; n++) {
+            headings[n] = Terms.coverage(questionTerms, Terms.of(heading(context, n)));
+        }
         List<Scored> cheap = new ArrayList<>();
         for (AnswerUnit unit : units) {
-            double heading = Terms.coverage(questionTerms, Terms.of(heading(context, unit.source())));
+            double heading = headings[unit.source()];
             double score = COVERAGE_WEIGHT * Terms.coverage(questionTerms, unit.terms()) + HEADING_WEIGHT * heading
                     + RANK_WEIGHT / unit.source() + shape(type, count, unit);
             cheap.add(new Scored(unit, score));

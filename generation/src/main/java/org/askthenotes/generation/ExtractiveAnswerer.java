@@ -10,13 +10,12 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.askthenotes.ingest.Language;
-import org.askthenotes.retrieval.Embedder;
 
 /**
  * The offline answerer: no language model, only passages quoted from the sources, each cited. It cuts the
  * sources into {@link AnswerUnit}s (sentences, lists with their lead-in, table rows), ranks them by how well they
  * answer the question (question-term coverage, heading match, source rank, the answer shape the question asks
- * for, then embedding similarity for the few best), quotes the best unit, goes on in its paragraph while the
+ * for, and the embedding similarity of its source to the question), quotes the best unit, goes on in its paragraph while the
  * answer is short, and adds units from other sources that cover question terms still missing. Grounded by
  * construction: every line is quoted. The answer is in the question's language ({@link Language#of}) when the
  * sources hold that language, otherwise in the other one.
@@ -41,8 +40,6 @@ public final class ExtractiveAnswerer implements Answerer {
         }
     }
 
-    /** Embedding is the cost: only this many units, the best by terms and structure, are embedded. */
-    static final int EMBEDDED_UNITS = 6;
     private static final double COVERAGE_WEIGHT = 0.5;
     private static final double HEADING_WEIGHT = 0.25;
     private static final double RANK_WEIGHT = 0.15;
@@ -50,7 +47,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final double SHAPE_WEIGHT = 0.3;
     /** A list with exactly as many items as the question names is the answer. */
     private static final double COUNT_WEIGHT = 0.2;
-    /** all-MiniLM-L6-v2 is an English model: for a Chinese question its cosine says little, terms more. */
+    /** all-MiniLM-L6-v2 is an English model: for a Chinese question its similarity says little, terms more. */
     private static final double CJK_COSINE_WEIGHT = 0.3;
     /** Below this share of the best score a unit is only added when it covers question terms still missing. */
     private static final double FILL_CUTOFF = 0.7;
@@ -58,15 +55,13 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final double REDUNDANT_JACCARD = 0.6;
     private static final Pattern GLOSS = Pattern.compile("[(（][^()（）]*[)）]");
 
-    private final Embedder embedder;
     private final Length length;
 
-    public ExtractiveAnswerer(Embedder embedder) {
-        this(embedder, Length.DEFAULT);
+    public ExtractiveAnswerer() {
+        this(Length.DEFAULT);
     }
 
-    public ExtractiveAnswerer(Embedder embedder, Length length) {
-        this.embedder = Objects.requireNonNull(embedder, "embedder");
+    public ExtractiveAnswerer(Length length) {
         this.length = Objects.requireNonNull(length, "length");
     }
 
@@ -118,7 +113,11 @@ public final class ExtractiveAnswerer implements Answerer {
         return unit.kind() == AnswerUnit.Kind.LIST && unit.leadIn().isEmpty();
     }
 
-    /** Terms and structure rank every unit; only the best few are embedded and re-ranked with the question. */
+    /**
+     * Terms, structure and the source's similarity to the question rank every unit. That similarity is the one
+     * retrieval computed from the vectors it already had (query and chunk): the answerer embeds nothing, so an
+     * extractive answer costs no more model time than the query embedding retrieval needed anyway.
+     */
     private List<Scored> rank(String question, Set<String> questionTerms, List<AnswerUnit> units,
                               AnswerContext context) {
         QuestionType type = QuestionType.of(question);
@@ -134,17 +133,11 @@ public final class ExtractiveAnswerer implements Answerer {
                     + RANK_WEIGHT / unit.source() + shape(type, count, unit);
             cheap.add(new Scored(unit, score));
         }
-        cheap.sort(Comparator.comparingDouble(Scored::score).reversed());
-        List<Scored> best = cheap.subList(0, Math.min(EMBEDDED_UNITS, cheap.size()));
-        List<String> texts = new ArrayList<>();
-        texts.add(question);
-        best.forEach(s -> texts.add(s.unit().text()));
-        List<float[]> vectors = embedder.embedAll(texts);
         double cosineWeight = Language.of(question) == Language.CHINESE ? CJK_COSINE_WEIGHT : 1;
         List<Scored> ranked = new ArrayList<>();
-        for (int i = 0; i < best.size(); i++) {
-            double cosine = Vectors.cosine(vectors.get(0), vectors.get(i + 1));
-            ranked.add(new Scored(best.get(i).unit(), best.get(i).score() + cosineWeight * cosine));
+        for (Scored s : cheap) {
+            double similarity = context.sources().get(s.unit().source() - 1).vectorSimilarity();
+            ranked.add(new Scored(s.unit(), s.score() + cosineWeight * similarity));
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         return ranked;

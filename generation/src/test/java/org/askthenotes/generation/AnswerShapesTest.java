@@ -18,7 +18,7 @@ class AnswerShapesTest {
     static void indexTheBundledNotes() {
         BundledNotes.assumePresent();
         Embedder embedder = BundledNotes.embedder();
-        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(embedder),
+        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
                 PromptTemplate.defaults(), Abstention.DEFAULT);
     }
 

@@ -27,7 +27,7 @@ class BundledNotesAnswerTest {
     static void indexTheBundledNotes() {
         BundledNotes.assumePresent();
         Embedder embedder = BundledNotes.embedder();
-        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(embedder),
+        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
                 PromptTemplate.defaults(), Abstention.DEFAULT);
     }
 

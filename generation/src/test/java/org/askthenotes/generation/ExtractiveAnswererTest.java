@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The offline answerer with the real embedding model over real note chunks. */
 class ExtractiveAnswererTest {
-    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer(TestModels.embedder());
+    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer();
     private final GroundingCheck grounding = new GroundingCheck(TestModels.embedder());
     /** The order a retriever might give: the right chunk is not always first. */
     private final List<Hit> sources = Fixtures.hits(0.5, Fixtures.TOKENS, Fixtures.FOUNDATION_MODELS,

@@ -50,7 +50,7 @@ class LlmAnswererTest {
     @Test
     void streamsTheAnswerAndChecksItsCitationsAndGrounding() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant.ask(request("What are foundation models?", List.of()), listener);
@@ -106,7 +106,7 @@ class LlmAnswererTest {
     @Test
     void reportsAFailingModelByNameAndCompletesNoAnswer() throws IOException {
         server = new FakeOpenAiServer(request -> FakeOpenAiServer.FAIL);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
         RecordingListener listener = new RecordingListener();
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -125,7 +125,7 @@ class LlmAnswererTest {
     @Test
     void abstainsOnAnOffTopicQuestionWithoutCallingTheModel() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant.ask(request("What is the best recipe for apple pie?", List.of()), listener);
@@ -148,7 +148,7 @@ class LlmAnswererTest {
             queries.add(search.query());
             return retriever.search(search);
         };
-        Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder());
+        Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI));
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(), answerer,
                 PromptTemplate.defaults(), Abstention.DEFAULT);
         List<Turn> history = List.of(new Turn("What are foundation models?",

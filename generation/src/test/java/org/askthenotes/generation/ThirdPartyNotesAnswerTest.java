@@ -24,7 +24,7 @@ class ThirdPartyNotesAnswerTest {
     static void indexTheNotes() {
         Embedder embedder = TestModels.embedder();
         index = ThirdPartyNotes.index(dir.resolve("index"));
-        assistant = new NotesAssistant(index, embedder, new ExtractiveAnswerer(embedder), PromptTemplate.defaults(),
+        assistant = new NotesAssistant(index, embedder, new ExtractiveAnswerer(), PromptTemplate.defaults(),
                 Abstention.DEFAULT);
     }
 

@@ -64,7 +64,7 @@ public final class EvalRunner {
 
     /** The answerer graded: the app's own assistant with the extractive answerer (offline, no LLM). */
     private static Function<AskRequest, Answer> extractiveAssistant(NotesIndex index, Embedder embedder) {
-        Answerer extractive = Answerers.create(AnswererSettings.of(AnswererSettings.EXTRACTIVE), embedder);
+        Answerer extractive = Answerers.create(AnswererSettings.of(AnswererSettings.EXTRACTIVE));
         NotesAssistant assistant = new NotesAssistant(index, embedder, extractive, PromptTemplate.defaults(),
                 Abstention.DEFAULT);
         return request -> assistant.ask(request, AnswerListener.NONE);

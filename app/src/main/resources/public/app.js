@@ -80,7 +80,8 @@ function newTurn(question) {
 
 function renderAnswer(turn) {
   turn.answer.innerHTML = renderMarkdown(turn.text);  // escaped by renderMarkdown before any tag is added
-  if (hasCjk(turn.text)) turn.answer.lang = 'zh-Hant';
+  // The server decides the answer's language with the rule retrieval used; known once the answer is done.
+  if (turn.language) turn.answer.lang = turn.language === 'zh' ? 'zh-Hant' : turn.language;
   turn.node.scrollIntoView({ block: 'end' });
 }
 
@@ -96,6 +97,7 @@ function ask(question) {
   source.addEventListener('done', e => {
     const answer = JSON.parse(e.data);
     turn.text = answer.answer;
+    turn.language = answer.language;
     turn.citations = answer.citations;
     renderAnswer(turn);
     flagInjections(turn);

@@ -145,7 +145,7 @@ public final class NotesService implements Closeable {
     private NotesAssistant assistant(String name) {
         AnswererSettings settings = new AnswererSettings(name, config.llmBaseUrl(), config.llmModel(),
                 config.llmApiKey(), config.llmTemperature(), config.llmTimeout());
-        return new NotesAssistant(index, embedder, Answerers.create(settings, embedder), PromptTemplate.defaults(),
+        return new NotesAssistant(index, embedder, Answerers.create(settings), PromptTemplate.defaults(),
                 Abstention.DEFAULT, budget(settings));
     }
 

@@ -3,6 +3,7 @@ package org.askthenotes.generation;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.askthenotes.ingest.Language;
 
 /**
  * An answer with everything a reader needs to check it.
@@ -41,5 +42,10 @@ public record Answer(
         ungroundedSentences = List.copyOf(ungroundedSentences);
         droppedMarkers = List.copyOf(droppedMarkers);
         timingsMs = Map.copyOf(timingsMs);
+    }
+
+    /** The language the answer is written in, by the same rule retrieval applied to the question ("en", "zh"). */
+    public String language() {
+        return Language.of(Citations.withoutMarkers(text)).code();
     }
 }

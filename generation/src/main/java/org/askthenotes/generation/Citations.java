@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.askthenotes.ingest.Sentences;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.InjectionDetector;
 import org.askthenotes.retrieval.Hit;

@@ -36,7 +36,7 @@ class ContextBudgetLlmTest {
             PromptBudget budget = PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), "gpt-4o-mini",
                     new PromptBudget.Limits(needed + 256, 256));
             Answerer llm = Answerers.create(new AnswererSettings(AnswererSettings.OPENAI, server.baseUrl(),
-                    "gpt-4o-mini", "test-key", 0.0, Duration.ofSeconds(20)), TestModels.embedder());
+                    "gpt-4o-mini", "test-key", 0.0, Duration.ofSeconds(20)));
             NotesAssistant assistant = new NotesAssistant(index, TestModels.embedder(), llm,
                     PromptTemplate.defaults(), Abstention.DEFAULT, budget);
 

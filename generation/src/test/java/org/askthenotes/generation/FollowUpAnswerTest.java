@@ -28,7 +28,7 @@ class FollowUpAnswerTest {
     static void indexTheBundledNotes() {
         BundledNotes.assumePresent();
         Embedder embedder = BundledNotes.embedder();
-        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(embedder),
+        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
                 PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
     }
 

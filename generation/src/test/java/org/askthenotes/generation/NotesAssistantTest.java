@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.askthenotes.ingest.Sentences;
 import org.askthenotes.retrieval.Filters;
 import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.Retriever;
@@ -29,7 +30,7 @@ class NotesAssistantTest {
     void index(@TempDir Path dir) throws IOException {
         retriever = Fixtures.index(dir);
         assistant = new NotesAssistant(retriever, TestModels.embedder(),
-                Answerers.create(AnswererSettings.of("extractive"), TestModels.embedder()), PromptTemplate.defaults(),
+                Answerers.create(AnswererSettings.of("extractive")), PromptTemplate.defaults(),
                 Abstention.DEFAULT, TestModels.countOnly());
     }
 
@@ -95,7 +96,7 @@ class NotesAssistantTest {
             return retriever.search(search);
         };
         NotesAssistant withRecording = new NotesAssistant(recording, TestModels.embedder(),
-                new ExtractiveAnswerer(TestModels.embedder()), PromptTemplate.defaults(), Abstention.DEFAULT,
+                new ExtractiveAnswerer(), PromptTemplate.defaults(), Abstention.DEFAULT,
                 TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
 

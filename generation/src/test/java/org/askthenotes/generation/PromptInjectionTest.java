@@ -50,7 +50,7 @@ class PromptInjectionTest {
             AnswererSettings settings = new AnswererSettings(AnswererSettings.OPENAI, server.baseUrl(), "test-model",
                     "test-key", 0.0, Duration.ofSeconds(20));
             NotesAssistant assistant = new NotesAssistant(index, TestModels.embedder(),
-                    Answerers.create(settings, TestModels.embedder()), PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
+                    Answerers.create(settings), PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
 
             Answer answer = assistant.ask(new AskRequest("What are foundation models pretrained on?", List.of(), 4,
                     SearchMode.VECTOR, Filters.NONE, false), AnswerListener.NONE);

@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.Language;
 
 /**
  * Runs one search on one point-in-time searcher: the BM25 list, the kNN list or both fused by RRF, then the
@@ -47,7 +48,7 @@ final class HybridRetriever {
         Query filter = FilterQueries.of(request.filters());
         int n = options.candidates(request.k());
         // the one place retrieval decides a question is Chinese: it is translated and leans on BM25
-        boolean chinese = QueryLanguage.isMostlyChinese(request.query());
+        boolean chinese = Language.of(request.query()) == Language.CHINESE;
         String english = chinese && options.translateChinese() ? QueryTranslator.bundled().englishTerms(request.query()) : "";
         // the query's embedding is most of a search's cost: the text search runs beside it, not after it
         Future<List<ScoreDoc>> bm25Search = request.mode() == SearchMode.VECTOR

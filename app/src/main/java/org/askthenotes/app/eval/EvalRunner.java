@@ -116,7 +116,7 @@ public final class EvalRunner {
      */
     private static Function<AskRequest, Answer> assistant(NotesIndex index, Embedder embedder,
             AnswererSettings settings) {
-        Answerer answerer = Answerers.create(settings, embedder);
+        Answerer answerer = Answerers.create(settings);
         NotesAssistant assistant = new NotesAssistant(index, embedder, answerer, PromptTemplate.defaults(),
                 Abstention.DEFAULT, PromptBudget.countOnly(PromptBudget.embeddingTokenizer()));
         return request -> assistant.ask(request, AnswerListener.NONE);

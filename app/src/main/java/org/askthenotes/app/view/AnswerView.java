@@ -13,9 +13,11 @@ import org.askthenotes.generation.RetrievalQuery;
  *
  * @param grounded       null (JSON null) for an abstention: there is nothing to ground
  * @param retrievalQuery what was searched and whether the question was read as a follow-up of the conversation
+ * {@code language} ("en" or "zh") is the answer's language, so the page labels it without a rule of its own.
  */
 public record AnswerView(
         String answer,
+        String language,
         boolean abstained,
         Boolean grounded,
         List<Citation> citations,
@@ -28,7 +30,7 @@ public record AnswerView(
         RetrievalQuery retrievalQuery) {
 
     public static AnswerView of(Answer answer) {
-        return new AnswerView(answer.text(), answer.abstained(), answer.grounded(), answer.citations(),
+        return new AnswerView(answer.text(), answer.language(), answer.abstained(), answer.grounded(), answer.citations(),
                 answer.alsoRetrieved(), answer.prompt(), answer.answerer(), answer.timingsMs(),
                 answer.ungroundedSentences(), answer.droppedMarkers(), answer.retrievalQuery());
     }

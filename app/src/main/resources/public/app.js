@@ -1,4 +1,5 @@
 import { renderMarkdown, hasCjk } from './markdown.js';
+import { feedbackForm, showRatings, tokenTable } from './feedback.js';
 
 const $ = selector => document.querySelector(selector);
 const MAX_HISTORY = 4;
@@ -79,11 +80,13 @@ function newTurn(question) {
 
 function renderAnswer(turn) {
   turn.answer.innerHTML = renderMarkdown(turn.text);  // escaped by renderMarkdown before any tag is added
-  if (hasCjk(turn.text)) turn.answer.lang = 'zh-Hant';
+  // The server decides the answer's language with the rule retrieval used; known once the answer is done.
+  if (turn.language) turn.answer.lang = turn.language === 'zh' ? 'zh-Hant' : turn.language;
   turn.node.scrollIntoView({ block: 'end' });
 }
 
 function ask(question) {
+  const asked = history.slice(-MAX_HISTORY).map(t => ({ question: t.question, answer: t.answer.slice(0, 800) }));
   const turn = newTurn(question);
   setBusy(true);
   const source = new EventSource(streamUrl(question));
@@ -94,10 +97,15 @@ function ask(question) {
   source.addEventListener('done', e => {
     const answer = JSON.parse(e.data);
     turn.text = answer.answer;
+    turn.language = answer.language;
     turn.citations = answer.citations;
     renderAnswer(turn);
+    flagInjections(turn);
     renderMeta(turn, answer);
+    renderQuery(turn, answer.retrievalQuery);
     renderPrompt(turn, answer.prompt);
+    turn.node.insertBefore(feedbackForm({ question, history: asked, answer, sources: turn.sources,
+      mode: $('#mode').value }), turn.debug);
     turn.node.scrollIntoView({ block: 'end' });
     history.push({ question, answer: answer.answer });
     finish();
@@ -110,6 +118,19 @@ function ask(question) {
   });
 }
 
+/** Chips of cited passages that read like an instruction to an AI model get a warning badge and a tooltip. */
+function flagInjections(turn) {
+  for (const c of turn.citations) {
+    if (!c.injectionWarning) continue;
+    for (const chip of turn.answer.querySelectorAll('.chip')) {
+      if (Number(chip.dataset.n) !== c.n) continue;
+      chip.classList.add('suspect');
+      chip.title = 'Be wary of this source: its passage ' + c.injectionWarning;
+      chip.setAttribute('aria-label', `Source ${c.n}, flagged: reads like an instruction to an AI model`);
+    }
+  }
+}
+
 function renderMeta(turn, answer) {
   turn.meta.replaceChildren();
   if (answer.abstained) {
@@ -119,6 +140,12 @@ function renderMeta(turn, answer) {
     turn.meta.append(el('span', 'badge answerer', 'answered by ' + answer.answerer));
     turn.meta.append(el('span', answer.grounded ? 'badge grounded' : 'badge ungrounded',
       answer.grounded ? 'grounded' : 'partly grounded'));
+  }
+  const query = answer.retrievalQuery;
+  if (query && query.followUp) {
+    const badge = el('span', 'badge follow-up', 'follow-up');
+    badge.title = 'Searched as: ' + query.text;
+    turn.meta.append(badge);
   }
   if (answer.timingsMs && answer.timingsMs.total !== undefined) {
     turn.meta.append(el('span', 'timing', answer.timingsMs.total + ' ms'));
@@ -162,7 +189,18 @@ function renderDebug(turn) {
     for (const c of cells) row.append(el('td', '', c));
     table.append(row);
   }
-  turn.debug.replaceChildren(el('h3', '', 'Retrieval'), table);
+  const english = turn.sources.length ? turn.sources[0].englishQuery : '';
+  const searched = english ? [el('p', 'english-query', 'English query terms searched: ' + english)] : [];
+  turn.debug.replaceChildren(el('h3', '', 'Retrieval'), ...searched, table);
+}
+
+/** Above the retrieval table: what was searched, and whether the question was read with the conversation. */
+function renderQuery(turn, query) {
+  if (!query) return;
+  const line = el('p', 'searched-query');
+  line.append(el('span', '', query.followUp ? 'Searched as a follow-up (' + query.reason + '): ' : 'Searched on its own: '),
+    el('q', '', query.text));
+  turn.debug.insertBefore(line, turn.debug.querySelector('.debug-table'));
 }
 
 function renderPrompt(turn, prompt) {
@@ -176,19 +214,25 @@ function renderPrompt(turn, prompt) {
     section.append(el('h4', '', title), el('pre', '', text || ''));
     details.append(section);
   }
+  details.append(...tokenTable(prompt.tokens));
   turn.prompt.replaceChildren(details);
 }
 
 /** The side panel: the cited chunk with the quoted passage marked, and a link to the note at its heading. */
 function openSource(turn, n) {
   const citation = turn.citations.find(c => c.n === n);
-  const source = turn.sources.find(s => s.rank === n);
+  // By chunk: with an LLM's context budget a left-out source shifts the numbers after it.
+  const source = turn.sources.find(s => (citation ? s.chunkId === citation.chunkId : s.rank === n));
   const where = citation || source;
   if (!where) return;
   $('#side-n').textContent = String(n);
   $('#side-title').textContent = [source ? source.noteTitle : where.notePath, ...where.headingPath].join(' › ');
   $('#side-where').textContent = `${where.notePath}, lines ${where.startLine}–${where.endLine}`;
   $('#side-passage').replaceChildren(...passage(source ? source.text : '', citation ? citation.snippet : ''));
+  const warning = citation && citation.injectionWarning;
+  $('#side-warning').textContent = warning ? 'Be wary of this passage: it ' + warning
+    + '. It was treated as note text, not as an instruction.' : '';
+  $('#side-warning').hidden = !warning;
   $('#side-open').href = notePageUrl(where);
   $('#side-panel').hidden = false;
   document.body.classList.add('panel-open');
@@ -250,6 +294,7 @@ function init() {
   });
   $('#show-prompt').addEventListener('change', e => document.body.classList.toggle('show-prompt', e.target.checked));
   $('#show-debug').addEventListener('change', e => document.body.classList.toggle('show-debug', e.target.checked));
+  $('#show-ratings').addEventListener('click', () => showRatings($('#ratings-dialog')));
   $('#reset').addEventListener('click', () => {
     history.length = 0;
     $('#conversation').replaceChildren();

@@ -3,7 +3,11 @@ package org.askthenotes.app;
 import io.javalin.Javalin;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.web.AccessGuard;
 import org.askthenotes.app.web.WebApp;
 import org.askthenotes.retrieval.SyncListener;
 import org.slf4j.Logger;
@@ -26,6 +30,12 @@ public final class NotesServer implements Closeable {
 
     /** Syncs, starts listening on the configured host and port (0: a free one), then watches the notes. */
     public static NotesServer start(AppConfig config, SyncListener progress) throws IOException {
+        // Before the model loads and the notes are embedded: a refused start costs nothing.
+        String warning = AccessGuard.checkStartup(config);
+        if (warning != null) {
+            LOG.warn(warning);
+        }
+        checkPortFree(config.host(), config.port());
         NotesService service = NotesService.open(config);
         try {
             NotesService.SyncOutcome first = service.sync(progress);
@@ -39,6 +49,23 @@ public final class NotesServer implements Closeable {
         } catch (IOException | RuntimeException e) {
             service.close();
             throw e;
+        }
+    }
+
+    /**
+     * A taken port is found out before the first sync, which can take minutes, rather than after it. Binds the way
+     * Jetty does (SO_REUSEADDR), so a port a stopped server left in TIME_WAIT still counts as free.
+     */
+    static void checkPortFree(String host, int port) throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on " + host + " is already in use (another serve?): stop that "
+                    + "process or pick another port with --port N (0 picks a free one)", e);
         }
     }
 

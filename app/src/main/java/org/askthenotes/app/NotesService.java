@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.feedback.FeedbackStore;
 import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
@@ -19,15 +20,18 @@ import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.generation.NotesAssistant;
+import org.askthenotes.generation.PromptBudget;
 import org.askthenotes.generation.PromptTemplate;
 import org.askthenotes.ingest.IngestOptions;
 import org.askthenotes.ingest.IngestResult;
+import org.askthenotes.ingest.NoteLoader;
 import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.IndexStats;
 import org.askthenotes.retrieval.NotesIndex;
+import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchRequest;
 import org.askthenotes.retrieval.SyncListener;
 import org.askthenotes.retrieval.SyncReport;
@@ -41,12 +45,14 @@ public final class NotesService implements Closeable {
     private final AppConfig config;
     private final Embedder embedder;
     private final NotesIndex index;
-    private final NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults());
+    private final IngestOptions ingestOptions = IngestOptions.defaults();
+    private final NotesIngestor ingestor = new NotesIngestor(ingestOptions);
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Map<String, NotesAssistant> assistants = new ConcurrentHashMap<>();
     private volatile SyncOutcome lastSync;
     /** Null while the latest sync succeeded; what went wrong when it did not. */
     private volatile SyncFailure lastFailure;
+    private FeedbackStore feedback;
 
     private NotesService(AppConfig config, Embedder embedder, NotesIndex index) {
         this.config = config;
@@ -56,12 +62,38 @@ public final class NotesService implements Closeable {
 
     /** Loads the embedding model and opens (or creates) the index; does not sync. */
     public static NotesService open(AppConfig config) throws IOException {
+        return open(config, false);
+    }
+
+    /**
+     * For commands that only read (ask, batch): like {@link #open}, but when another process holds the index (a
+     * running serve) it opens that index's last commit read-only instead; check {@link #readOnly()} before syncing.
+     */
+    public static NotesService openForReading(AppConfig config) throws IOException {
+        return open(config, true);
+    }
+
+    private static NotesService open(AppConfig config, boolean readIfInUse) throws IOException {
         if (!Files.isDirectory(config.notes())) {
             throw new IOException("notes folder not found: " + config.notes());
         }
         Embedder embedder = Embedders.create(config.embeddingModel());
         Files.createDirectories(config.index());
-        return new NotesService(config, embedder, NotesIndex.open(config.index(), embedder));
+        NotesIndex index;
+        try {
+            index = NotesIndex.open(config.index(), embedder);
+        } catch (NotesIndex.IndexInUseException e) {
+            if (!readIfInUse) {
+                throw e;
+            }
+            index = NotesIndex.openReadOnly(config.index(), embedder, RetrievalOptions.defaults());
+        }
+        return new NotesService(config, embedder, index);
+    }
+
+    /** True when another process holds the index and this one only reads its last commit. */
+    public boolean readOnly() {
+        return index.readOnly();
     }
 
     public AppConfig config() {
@@ -70,6 +102,11 @@ public final class NotesService implements Closeable {
 
     public Path notesRoot() {
         return config.notes();
+    }
+
+    /** Reads single notes (the note view) under the same rules the syncs ingest by. */
+    public NoteLoader noteLoader() {
+        return new NoteLoader(ingestOptions);
     }
 
     /**
@@ -145,12 +182,34 @@ public final class NotesService implements Closeable {
     private NotesAssistant assistant(String name) {
         AnswererSettings settings = new AnswererSettings(name, config.llmBaseUrl(), config.llmModel(),
                 config.llmApiKey(), config.llmTemperature(), config.llmTimeout());
-        return new NotesAssistant(index, embedder, Answerers.create(settings, embedder), PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+        return new NotesAssistant(index, embedder, Answerers.create(settings), PromptTemplate.defaults(),
+                Abstention.DEFAULT, budget(settings));
+    }
+
+    /** The extractive answerer sends nothing anywhere, so only an LLM's prompt is fitted into a budget. */
+    private PromptBudget budget(AnswererSettings settings) {
+        if (settings.name().equals(AnswererSettings.EXTRACTIVE)) {
+            return PromptBudget.countOnly(PromptBudget.embeddingTokenizer());
+        }
+        return PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), settings.modelName(),
+                new PromptBudget.Limits(config.llmContextTokens(), config.llmAnswerTokens()));
+    }
+
+    /** The ratings store beside the index, opened on first use so commands that never rate never lock it. */
+    public synchronized FeedbackStore feedback() throws IOException {
+        if (feedback == null) {
+            feedback = FeedbackStore.open(FeedbackStore.folderFor(config.index()));
+        }
+        return feedback;
     }
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (feedback != null) {
+                feedback.close();
+            }
+        }
         index.close();
     }
 

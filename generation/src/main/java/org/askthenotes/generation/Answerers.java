@@ -2,7 +2,6 @@ package org.askthenotes.generation;
 
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import org.askthenotes.retrieval.Embedder;
 
 /**
  * Creates the answerer named in the settings.
@@ -18,9 +17,9 @@ public final class Answerers {
     private Answerers() {
     }
 
-    public static Answerer create(AnswererSettings settings, Embedder embedder) {
+    public static Answerer create(AnswererSettings settings) {
         return switch (settings.name()) {
-            case AnswererSettings.EXTRACTIVE -> new ExtractiveAnswerer(embedder);
+            case AnswererSettings.EXTRACTIVE -> new ExtractiveAnswerer();
             default -> llm(settings);
         };
     }
@@ -42,7 +41,7 @@ public final class Answerers {
                 .temperature(settings.temperature())
                 .timeout(settings.timeout())
                 .build();
-        return new LlmAnswerer(settings.name(), chat, streaming, settings.timeout());
+        return new LlmAnswerer(settings.name(), chat, streaming, settings.timeout(), settings.baseUrl());
     }
 
     /**

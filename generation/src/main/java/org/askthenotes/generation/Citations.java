@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.askthenotes.ingest.Sentences;
 import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.InjectionDetector;
 import org.askthenotes.retrieval.Hit;
 
 /**
@@ -66,9 +68,11 @@ final class Citations {
         return MARKER.matcher(sentence).replaceAll("").strip();
     }
 
+    /** Checked for injection here rather than stored in the index: the detector is cheap and may change. */
     static Citation citation(int n, Chunk chunk, String snippet) {
+        InjectionDetector.Finding injection = InjectionDetector.detect(chunk.text());
         return new Citation(n, chunk.id(), chunk.notePath(), chunk.headingPath(), chunk.anchor(),
-                chunk.startLine(), chunk.endLine(), snippet);
+                chunk.startLine(), chunk.endLine(), snippet, injection == null ? null : injection.reason());
     }
 
     static String opening(Chunk chunk) {

@@ -2,180 +2,246 @@ package org.askthenotes.generation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.askthenotes.ingest.Chunk;
+import java.util.stream.Collectors;
 import org.askthenotes.ingest.Language;
-import org.askthenotes.ingest.Passage;
-import org.askthenotes.retrieval.Embedder;
 
 /**
- * The offline answerer: no language model, only sentences quoted from the sources. It scores every candidate
- * sentence against the question (embedding cosine plus term overlap), keeps the best two to four that say
- * different things, and cites each with its source number. Grounded by construction: every sentence is quoted.
- * A question with Chinese characters is answered from the Chinese half of bilingual notes, any other from the
- * English half; a source with only the other language still counts.
+ * The offline answerer: no language model, only passages quoted from the sources, each cited. It cuts the
+ * sources into {@link AnswerUnit}s (sentences, lists with their lead-in, table rows), ranks them by how well they
+ * answer the question (question-term coverage, heading match, source rank, the answer shape the question asks
+ * for, and the embedding similarity of its source to the question), quotes the best unit, goes on in its paragraph while the
+ * answer is short, and adds units from other sources that cover question terms still missing. Grounded by
+ * construction: every line is quoted. The answer is in the question's language ({@link Language#of}) when the
+ * sources hold that language, otherwise in the other one.
  */
 public final class ExtractiveAnswerer implements Answerer {
     public static final String NAME = "extractive";
     /** What it says when no source holds a usable sentence. */
     public static final String NOTHING_FOUND = "The notes don't cover this.";
 
-    /** Embedding is the cost: cap the sentences embedded per question, chosen by term overlap first. */
-    static final int MAX_CANDIDATES = 16;
-    private static final int MIN_SENTENCES = 2;
-    private static final int MAX_SENTENCES = 4;
-    private static final double OVERLAP_WEIGHT = 0.5;
-    /** A sentence under a heading that names the question's topic is likelier to define it. */
+    /**
+     * How long an answer should be, in words (two Han characters count as one). The best unit is quoted whole
+     * even when longer, up to twice the maximum, so a list is not cut short.
+     */
+    public record Length(int minWords, int maxWords) {
+        public static final Length DEFAULT = new Length(60, 150);
+
+        public Length {
+            if (minWords < 0 || maxWords < Math.max(1, minWords)) {
+                throw new IllegalArgumentException("answer length needs 0 <= minWords <= maxWords, 1 <= maxWords: "
+                        + minWords + ", " + maxWords);
+            }
+        }
+    }
+
+    private static final double COVERAGE_WEIGHT = 0.5;
     private static final double HEADING_WEIGHT = 0.25;
-    /** all-MiniLM-L6-v2 is an English model: for a Chinese question its cosine says little, term overlap more. */
+    private static final double RANK_WEIGHT = 0.15;
+    /** A unit of the shape the question asks for: a list for "what are the four …", an opening for "what is". */
+    private static final double SHAPE_WEIGHT = 0.3;
+    /** A list with exactly as many items as the question names is the answer. */
+    private static final double COUNT_WEIGHT = 0.2;
+    /** all-MiniLM-L6-v2 is an English model: for a Chinese question its similarity says little, terms more. */
     private static final double CJK_COSINE_WEIGHT = 0.3;
-    /** Retrieval ranked the whole chunk with more evidence (BM25, headings) than one sentence holds. */
-    private static final double RANK_WEIGHT = 0.1;
-    /** A sentence scoring below this share of the best one adds noise rather than an answer. */
-    private static final double RELATIVE_CUTOFF = 0.75;
-    private static final double REDUNDANT_COSINE = 0.9;
+    /** Below this share of the best score a unit is only added when it covers question terms still missing. */
+    private static final double FILL_CUTOFF = 0.7;
+    private static final double COVER_CUTOFF = 0.5;
     private static final double REDUNDANT_JACCARD = 0.6;
-    private static final int MIN_TERMS = 3;
-    /** An unterminated fragment this short is an image's alt text or a caption, not a sentence to quote. */
-    private static final int MIN_FRAGMENT_WORDS = 6;
-    private static final int MIN_FRAGMENT_CJK_CHARS = 12;
-    private static final Pattern TERMINATED = Pattern.compile(".*[.!?;:。！？；：][\\s\\p{Pe}\\p{Pf}\"'*_]*$", Pattern.DOTALL);
+    private static final Pattern GLOSS = Pattern.compile("[(（][^()（）]*[)）]");
 
-    /** "- item", "* item", "1. item": the marker is layout, not part of the sentence. */
-    private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+]|\\d+[.)])\\s+");
+    private final Length length;
 
-    private final Embedder embedder;
-
-    public ExtractiveAnswerer(Embedder embedder) {
-        this.embedder = Objects.requireNonNull(embedder, "embedder");
+    public ExtractiveAnswerer() {
+        this(Length.DEFAULT);
     }
 
-    private record Candidate(int source, int order, String sentence, Set<String> terms, double overlap,
-                             double headingOverlap) {
+    public ExtractiveAnswerer(Length length) {
+        this.length = Objects.requireNonNull(length, "length");
     }
 
-    private record Scored(Candidate candidate, float[] vector, double score) {
+    private record Scored(AnswerUnit unit, double score) {
     }
 
     @Override
     public Draft answer(AnswerContext context, Consumer<String> onDelta) {
-        boolean chinese = Sentences.hasCjk(context.question());
-        List<Candidate> candidates = candidates(context, chinese);
-        if (candidates.isEmpty()) {
+        String question = context.question();
+        Set<String> questionTerms = topicTerms(question);
+        List<AnswerUnit> units = units(context, questionTerms, Language.of(question));
+        if (units.isEmpty()) {
             onDelta.accept(NOTHING_FOUND);
             return new Draft(NOTHING_FOUND, NAME);
         }
-        List<Scored> picked = pick(score(context.question(), candidates, chinese ? CJK_COSINE_WEIGHT : 1));
-        StringBuilder text = new StringBuilder();
-        for (Scored s : picked) {
-            String delta = separator(text) + cite(s.candidate());
-            text.append(delta);
-            onDelta.accept(delta);
-        }
-        return new Draft(text.toString(), NAME);
+        List<Scored> ranked = rank(question, questionTerms, units, context);
+        List<AnswerUnit> picked = pick(ranked, units, questionTerms, QuestionType.of(question));
+        String text = AnswerText.render(picked, onDelta);
+        return new Draft(text, NAME);
     }
 
-    static boolean isSentence(String text) {
-        String sentence = text.strip();
-        if (TERMINATED.matcher(sentence).matches()) {
-            return true;
-        }
-        long cjk = sentence.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
-        return cjk >= MIN_FRAGMENT_CJK_CHARS || sentence.split("\\s+").length >= MIN_FRAGMENT_WORDS;
+    /** The question's terms; a gloss in parentheses ("What is RAG (檢索增強生成)?") only repeats them. */
+    private static Set<String> topicTerms(String question) {
+        Set<String> outside = Terms.of(GLOSS.matcher(question).replaceAll(" "));
+        return outside.isEmpty() ? Terms.of(question) : outside;
     }
 
-    private List<Candidate> candidates(AnswerContext context, boolean chinese) {
-        Set<String> questionTerms = Terms.of(context.question());
-        Language preferred = chinese ? Language.CHINESE : Language.ENGLISH;
-        List<Candidate> all = new ArrayList<>();
+    /**
+     * Every source's units in the question's language; a source with none of those offers the other language.
+     * A list standing without a lead-in is kept in either language: bilingual notes often have one list with
+     * glosses ("Context (上下文)") rather than one per language.
+     */
+    private static List<AnswerUnit> units(AnswerContext context, Set<String> questionTerms, Language preferred) {
+        List<AnswerUnit> all = new ArrayList<>();
         for (int i = 0; i < context.sources().size(); i++) {
-            Chunk chunk = context.sources().get(i).chunk();
-            boolean hasPreferred = !chunk.text(preferred).isBlank();
-            String heading = chunk.headingPath().isEmpty()
-                    ? chunk.noteTitle() : chunk.headingPath().get(chunk.headingPath().size() - 1);
-            double headingOverlap = Terms.coverage(questionTerms, Terms.of(heading));
-            for (Passage passage : chunk.passages()) {
-                if (hasPreferred && passage.language() != preferred) {
-                    continue;
-                }
-                for (String line : Sentences.split(passage.text())) {
-                    String sentence = LIST_MARKER.matcher(line).replaceFirst("");
-                    Set<String> terms = Terms.of(sentence);
-                    if (terms.size() >= MIN_TERMS && isSentence(sentence) && !isTableRow(sentence)) {
-                        all.add(new Candidate(i + 1, all.size(), sentence, terms,
-                                Terms.coverage(questionTerms, terms), headingOverlap));
-                    }
-                }
+            List<AnswerUnit> own = AnswerUnits.of(context.sources().get(i).chunk(), i + 1, questionTerms);
+            if (own.stream().anyMatch(u -> u.language() == preferred)) {
+                own.removeIf(u -> u.language() != preferred && !isBareList(u));
             }
+            all.addAll(own);
         }
-        // A chunk split between a paragraph and its translation holds only the other language: use it only
-        // when no source has a sentence in the question's language.
-        if (all.stream().anyMatch(c -> Sentences.isChinese(c.sentence()) == chinese)) {
-            all.removeIf(c -> Sentences.isChinese(c.sentence()) != chinese);
+        if (all.stream().anyMatch(u -> u.language() == preferred)) {
+            all.removeIf(u -> u.language() != preferred && !isBareList(u));
         }
-        all.sort(Comparator.comparingDouble((Candidate c) -> c.overlap() + c.headingOverlap()).reversed()
-                .thenComparingInt(Candidate::source).thenComparingInt(Candidate::order));
-        return all.subList(0, Math.min(MAX_CANDIDATES, all.size()));
+        return all;
     }
 
-    private List<Scored> score(String question, List<Candidate> candidates, double cosineWeight) {
-        float[] q = embedder.embed(question);
-        List<float[]> vectors = embedder.embedAll(candidates.stream().map(Candidate::sentence).toList());
-        List<Scored> scored = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            double score = cosineWeight * Vectors.cosine(q, vectors.get(i)) + OVERLAP_WEIGHT * c.overlap()
-                    + HEADING_WEIGHT * c.headingOverlap() + RANK_WEIGHT / c.source();
-            scored.add(new Scored(c, vectors.get(i), score));
-        }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
-        return scored;
+    private static boolean isBareList(AnswerUnit unit) {
+        return unit.kind() == AnswerUnit.Kind.LIST && unit.leadIn().isEmpty();
     }
 
-    private static List<Scored> pick(List<Scored> ranked) {
-        List<Scored> picked = new ArrayList<>();
-        double best = ranked.get(0).score();
-        for (Scored s : ranked) {
-            if (picked.size() == MAX_SENTENCES
-                    || picked.size() >= MIN_SENTENCES && s.score() < best * RELATIVE_CUTOFF) {
+    /**
+     * Terms, structure and the source's similarity to the question rank every unit. That similarity is the one
+     * retrieval computed from the vectors it already had (query and chunk): the answerer embeds nothing, so an
+     * extractive answer costs no more model time than the query embedding retrieval needed anyway.
+     */
+    private List<Scored> rank(String question, Set<String> questionTerms, List<AnswerUnit> units,
+                              AnswerContext context) {
+        QuestionType type = QuestionType.of(question);
+        int count = QuestionType.count(question).orElse(-1);
+        double[] headings = new double[context.sources().size() + 1];
+        for (int n = 1; n < headings.length; n++) {
+            headings[n] = Terms.coverage(questionTerms, Terms.of(heading(context, n)));
+        }
+        List<Scored> cheap = new ArrayList<>();
+        for (AnswerUnit unit : units) {
+            double heading = headings[unit.source()];
+            double score = COVERAGE_WEIGHT * Terms.coverage(questionTerms, unit.terms()) + HEADING_WEIGHT * heading
+                    + RANK_WEIGHT / unit.source() + shape(type, count, unit);
+            cheap.add(new Scored(unit, score));
+        }
+        double cosineWeight = Language.of(question) == Language.CHINESE ? CJK_COSINE_WEIGHT : 1;
+        List<Scored> ranked = new ArrayList<>();
+        for (Scored s : cheap) {
+            double similarity = context.sources().get(s.unit().source() - 1).vectorSimilarity();
+            ranked.add(new Scored(s.unit(), s.score() + cosineWeight * similarity));
+        }
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return ranked;
+    }
+
+    private static double shape(QuestionType type, int count, AnswerUnit unit) {
+        return switch (type) {
+            case DEFINITION -> unit.opening() ? SHAPE_WEIGHT : 0;
+            case LIST -> switch (unit.kind()) {
+                case LIST -> SHAPE_WEIGHT + (topLevelItems(unit) == count ? COUNT_WEIGHT : 0);
+                case ROW -> SHAPE_WEIGHT / 2;
+                case SENTENCE -> 0;
+            };
+            case OTHER -> 0;
+        };
+    }
+
+    private static long topLevelItems(AnswerUnit unit) {
+        return unit.lines().stream().filter(line -> !line.startsWith(" ")).count();
+    }
+
+    private static String heading(AnswerContext context, int source) {
+        var chunk = context.sources().get(source - 1).chunk();
+        return chunk.headingPath().isEmpty() ? chunk.noteTitle() : chunk.headingPath().get(chunk.headingPath().size() - 1);
+    }
+
+    /**
+     * The best unit, then the rest of its paragraph (and the list it leads into) while the answer is short, then
+     * units from anywhere that fill a short answer or cover question terms still missing, within the maximum.
+     */
+    private List<AnswerUnit> pick(List<Scored> ranked, List<AnswerUnit> units, Set<String> questionTerms,
+                                  QuestionType type) {
+        AnswerUnit first = ranked.get(0).unit();
+        List<AnswerUnit> picked = new ArrayList<>(List.of(first));
+        int words = first.words();
+        if (type != QuestionType.DEFINITION) {
+            words = withParagraphStart(units, picked, words);
+        }
+        for (AnswerUnit next = following(units, picked.get(picked.size() - 1)); next != null && words < length.minWords();
+             next = following(units, next)) {
+            if (words + next.words() > length.maxWords()) {
                 break;
             }
-            if (picked.stream().noneMatch(p -> redundant(p, s))) {
-                picked.add(s);
+            picked.add(next);
+            words += next.words();
+        }
+        int primary = picked.size();
+        double best = ranked.get(0).score();
+        Set<String> covered = new HashSet<>();
+        picked.forEach(u -> covered.addAll(u.terms()));
+        for (Scored candidate : ranked.subList(1, ranked.size())) {
+            AnswerUnit unit = candidate.unit();
+            if (picked.contains(unit) || redundant(unit, picked) || words + unit.words() > length.maxWords()) {
+                continue;
+            }
+            boolean fills = words < length.minWords() && candidate.score() >= FILL_CUTOFF * best;
+            boolean covers = candidate.score() >= COVER_CUTOFF * best
+                    && questionTerms.stream().anyMatch(t -> !covered.contains(t) && unit.terms().contains(t));
+            if (fills || covers) {
+                picked.add(unit);
+                words += unit.words();
+                covered.addAll(unit.terms());
             }
         }
-        return picked;
+        List<AnswerUnit> ordered = new ArrayList<>(picked.subList(0, primary));
+        ordered.addAll(inReadingOrder(picked.subList(primary, picked.size())));
+        return ordered;
     }
 
-    private static boolean redundant(Scored a, Scored b) {
-        return Vectors.cosine(a.vector(), b.vector()) > REDUNDANT_COSINE
-                || Terms.jaccard(a.candidate().terms(), b.candidate().terms()) > REDUNDANT_JACCARD;
-    }
-
-    /** Table rows ("a | b | c") hold facts but read badly as answer sentences. */
-    private static boolean isTableRow(String sentence) {
-        return sentence.chars().filter(ch -> ch == '|').count() >= 2;
-    }
-
-    /** Chinese sentences run on without spaces; anything else gets one. */
-    private static String separator(CharSequence text) {
-        return text.length() == 0 || "。！？".indexOf(text.charAt(text.length() - 1)) >= 0 ? "" : " ";
-    }
-
-    /** The marker goes before the full stop ("... data [1].") so it stays with its sentence when re-split. */
-    private static String cite(Candidate candidate) {
-        String sentence = candidate.sentence();
-        String marker = "[" + candidate.source() + "]";
-        char last = sentence.charAt(sentence.length() - 1);
-        boolean cjkEnd = "。！？".indexOf(last) >= 0;
-        if (cjkEnd || ".!?".indexOf(last) >= 0) {
-            String body = sentence.substring(0, sentence.length() - 1);
-            return body + (cjkEnd ? "" : " ") + marker + last;
+    /**
+     * A sentence from the middle of a paragraph often leans on the ones before it ("It captures …"): they are
+     * quoted too when the whole fits. A definition stays first instead.
+     */
+    private int withParagraphStart(List<AnswerUnit> units, List<AnswerUnit> picked, int words) {
+        AnswerUnit first = picked.get(0);
+        List<AnswerUnit> before = units.stream()
+                .filter(u -> u.position() < first.position() && u.sameParagraph(first))
+                .toList();
+        int total = words + before.stream().mapToInt(AnswerUnit::words).sum();
+        if (before.isEmpty() || total > length.maxWords()) {
+            return words;
         }
-        return Sentences.isChinese(sentence) ? sentence + marker + "。" : sentence + " " + marker + ".";
+        picked.addAll(0, before);
+        return total;
+    }
+
+    /** The unit right after {@code unit} in its paragraph (a list it leads into counts), or null. */
+    private static AnswerUnit following(List<AnswerUnit> units, AnswerUnit unit) {
+        return units.stream()
+                .filter(u -> u.source() == unit.source() && u.position() > unit.position() && u.sameParagraph(unit))
+                .min(Comparator.comparingInt(AnswerUnit::position))
+                .orElse(null);
+    }
+
+    private static boolean redundant(AnswerUnit unit, List<AnswerUnit> picked) {
+        return picked.stream().anyMatch(p -> Terms.jaccard(p.terms(), unit.terms()) > REDUNDANT_JACCARD);
+    }
+
+    /** Sources in the order they were first picked, each source's units in document order. */
+    private static List<AnswerUnit> inReadingOrder(List<AnswerUnit> picked) {
+        List<Integer> sources = picked.stream().map(AnswerUnit::source).distinct().toList();
+        return picked.stream()
+                .sorted(Comparator.comparingInt((AnswerUnit u) -> sources.indexOf(u.source()))
+                        .thenComparingInt(AnswerUnit::position))
+                .collect(Collectors.toList());
     }
 }

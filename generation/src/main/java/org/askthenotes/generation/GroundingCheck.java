@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.askthenotes.ingest.Sentences;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.Hit;
 

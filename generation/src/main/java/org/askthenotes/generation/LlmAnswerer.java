@@ -25,17 +25,21 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
     private final ChatModel chatModel;
     private final StreamingChatModel streamingModel;
     private final Duration timeout;
+    private final String baseUrl;
     private final String condenseTemplate;
 
     /**
      * @param streamingModel null to answer in one call
      * @param timeout        how long to wait for a streamed answer to finish
+     * @param baseUrl        the server's address, named in failure messages (null when unknown)
      */
-    public LlmAnswerer(String name, ChatModel chatModel, StreamingChatModel streamingModel, Duration timeout) {
+    public LlmAnswerer(String name, ChatModel chatModel, StreamingChatModel streamingModel, Duration timeout,
+                       String baseUrl) {
         this.name = Objects.requireNonNull(name, "name");
         this.chatModel = Objects.requireNonNull(chatModel, "chatModel");
         this.streamingModel = streamingModel;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.baseUrl = baseUrl;
         this.condenseTemplate = PromptTemplate.resource("prompt/condense.txt");
     }
 
@@ -54,7 +58,7 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
             String text = chatModel.chat(PromptTemplate.messages(context.prompt())).aiMessage().text();
             return text == null ? "" : text;
         } catch (RuntimeException e) {
-            throw new IllegalStateException(name + " answerer failed: " + e.getMessage(), e);
+            throw LlmFailure.of(name, baseUrl, e);
         }
     }
 
@@ -65,7 +69,12 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
         }
         String prompt = PromptTemplate.fill(condenseTemplate, Map.of(
                 "history", PromptTemplate.history(history), "question", question.strip()));
-        String standalone = chatModel.chat(UserMessage.from(prompt)).aiMessage().text();
+        String standalone;
+        try {
+            standalone = chatModel.chat(UserMessage.from(prompt)).aiMessage().text();
+        } catch (RuntimeException e) {
+            throw LlmFailure.of(name, baseUrl, e);
+        }
         return standalone == null || standalone.isBlank() ? JOINING.condense(question, history) : standalone.strip();
     }
 
@@ -97,9 +106,9 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " answerer interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(name + " answerer failed: " + e.getCause().getMessage(), e.getCause());
+            throw LlmFailure.of(name, baseUrl, e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(name + " answerer gave no complete answer within " + timeout, e);
+            throw LlmFailure.timedOut(name, timeout, e);
         }
     }
 }

@@ -20,6 +20,9 @@ import org.askthenotes.retrieval.Hit;
  * The four parts of prompt engineering as separate templates: instructions (the system message), then context,
  * input data and output indicator (the user message, in that order). The defaults ship as text resources next to
  * this class under {@code prompt/}; any part can be replaced from a file. Templates use {@code {{placeholders}}}.
+ * It stays beside LangChain4j's {@code PromptTemplate} (one template, one message) because a prompt here is four
+ * named, separately replaceable parts with their placeholders checked at load, rendered into a system and a user
+ * message.
  */
 public final class PromptTemplate {
 
@@ -115,7 +118,7 @@ public final class PromptTemplate {
         String inputData = fill(parts.get(Part.INPUT_DATA), values).strip();
         String outputIndicator = fill(parts.get(Part.OUTPUT_INDICATOR), values).strip();
         String user = String.join("\n\n", context, inputData, outputIndicator);
-        return new Prompt(instructions, context, inputData, outputIndicator, instructions, user);
+        return new Prompt(instructions, context, inputData, outputIndicator, instructions, user, null);
     }
 
     /** The prompt as LangChain4j chat messages: the instructions as the system message, the rest as the user's. */

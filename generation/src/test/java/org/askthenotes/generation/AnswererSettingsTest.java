@@ -36,7 +36,7 @@ class AnswererSettingsTest {
 
     @Test
     void createsTheExtractiveAnswererByDefaultAndAnLlmOneForOllama() {
-        assertInstanceOf(ExtractiveAnswerer.class, Answerers.create(AnswererSettings.of(null), TestModels.embedder()));
-        assertInstanceOf(LlmAnswerer.class, Answerers.create(AnswererSettings.of("ollama"), TestModels.embedder()));
+        assertInstanceOf(ExtractiveAnswerer.class, Answerers.create(AnswererSettings.of(null)));
+        assertInstanceOf(LlmAnswerer.class, Answerers.create(AnswererSettings.of("ollama")));
     }
 }

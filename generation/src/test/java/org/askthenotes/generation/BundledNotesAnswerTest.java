@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.askthenotes.ingest.Language;
 import org.askthenotes.retrieval.Embedder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class BundledNotesAnswerTest {
     static void indexTheBundledNotes() {
         BundledNotes.assumePresent();
         Embedder embedder = BundledNotes.embedder();
-        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(embedder),
-                PromptTemplate.defaults(), Abstention.DEFAULT);
+        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
+                PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
     }
 
     static Stream<Arguments> knownQuestions() {
@@ -47,8 +48,7 @@ class BundledNotesAnswerTest {
         assertFalse(answer.abstained(), question);
         assertEquals(note, firstCited(answer).notePath(), answer.text());
         assertTrue(answer.grounded(), answer.ungroundedSentences().toString());
-        assertEquals(Sentences.hasCjk(question), Sentences.hasCjk(Citations.withoutMarkers(answer.text())
-                .replaceAll("[A-Za-z0-9 ().,;:'\"-]", "")), answer.text());
+        assertEquals(Language.of(question), Language.of(Citations.withoutMarkers(answer.text())), answer.text());
     }
 
     @Test
@@ -62,7 +62,8 @@ class BundledNotesAnswerTest {
         for (BundledNotes.Question q : BundledNotes.golden()) {
             Answer answer = assistant.ask(AskRequest.of(q.question()), AnswerListener.NONE);
             answer.timingsMs().forEach((stage, ms) -> totals.merge(stage, ms, Long::sum));
-            assertTrue(answer.grounded(), q.id() + " extractive answers are grounded: " + answer.ungroundedSentences());
+            assertEquals(answer.abstained() ? null : true, answer.grounded(),
+                    q.id() + " extractive answers are grounded: " + answer.ungroundedSentences());
             if (q.offTopic()) {
                 offTopic++;
                 refused += answer.abstained() ? 1 : 0;

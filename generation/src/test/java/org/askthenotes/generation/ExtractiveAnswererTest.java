@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.askthenotes.ingest.Language;
+import org.askthenotes.ingest.Sentences;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.retrieval.Hit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The offline answerer with the real embedding model over real note chunks. */
 class ExtractiveAnswererTest {
-    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer(TestModels.embedder());
+    private final ExtractiveAnswerer answerer = new ExtractiveAnswerer();
     private final GroundingCheck grounding = new GroundingCheck(TestModels.embedder());
     /** The order a retriever might give: the right chunk is not always first. */
     private final List<Hit> sources = Fixtures.hits(0.5, Fixtures.TOKENS, Fixtures.FOUNDATION_MODELS,
@@ -34,22 +36,25 @@ class ExtractiveAnswererTest {
 
     static Stream<Arguments> sentencesAndFragments() {
         return Stream.of(
-                Arguments.of("A foundation model is trained on a broad corpus.", true),
-                Arguments.of("Does RAG change the weights?", true),
-                Arguments.of("It returns a vector (a list of numbers).", true),
-                Arguments.of("Temperature rescales the distribution before sampling the next token", true),
-                Arguments.of("基礎模型是以大量資料訓練的模型。", true),
-                Arguments.of("基礎模型以書籍網站程式碼與圖片等大量資料訓練", true),
-                Arguments.of("foundation model overview", false),
-                Arguments.of("Forward diffusion", false),
-                Arguments.of("前向擴散示意圖", false));
+                Arguments.of("A foundation model is trained on a broad corpus.", true, true),
+                Arguments.of("Does RAG change the weights?", true, true),
+                Arguments.of("It returns a vector (a list of numbers).", true, true),
+                Arguments.of("基礎模型是以大量資料訓練的模型。", true, true),
+                Arguments.of("Temperature rescales the distribution before sampling the next token", false, true),
+                Arguments.of("基礎模型以書籍網站程式碼與圖片等大量資料訓練", false, true),
+                Arguments.of("Temperature rescales the distribution before sampling the next token", true, false),
+                Arguments.of("基礎模型以書籍網站程式碼與圖片等大量資料訓練", true, false),
+                Arguments.of("Negative prompting helps to:", false, false),
+                Arguments.of("foundation model overview", true, false),
+                Arguments.of("Forward diffusion", false, false),
+                Arguments.of("前向擴散示意圖", true, false));
     }
 
-    /** Image alt text survives cleanup as a passage; quoting it as an answer reads like noise. */
+    /** Alt text and headings survive cleanup as one-line passages; a lead-in needs its list. */
     @ParameterizedTest
     @MethodSource("sentencesAndFragments")
-    void quotesSentencesNotCaptionFragments(String text, boolean sentence) {
-        assertEquals(sentence, ExtractiveAnswerer.isSentence(text), text);
+    void quotesSentencesNotCaptionsHeadingsOrBareLeadIns(String text, boolean alone, boolean quotable) {
+        assertEquals(quotable, AnswerUnits.isQuotable(text, alone), text);
     }
 
     @ParameterizedTest
@@ -62,8 +67,8 @@ class ExtractiveAnswererTest {
         int firstMarker = Citations.markers(Sentences.split(draft.text()).get(0)).iterator().next();
         assertEquals(expected.id(), sources.get(firstMarker - 1).chunk().id(), draft.text());
         assertTrue(cited.droppedMarkers().isEmpty(), draft.text());
-        int sentences = Sentences.split(draft.text()).size();
-        assertTrue(sentences >= 1 && sentences <= 4, draft.text());
+        int words = Citations.withoutMarkers(draft.text()).split("\\s+").length;
+        assertTrue(words <= ExtractiveAnswerer.Length.DEFAULT.maxWords(), draft.text());
     }
 
     @ParameterizedTest
@@ -81,7 +86,7 @@ class ExtractiveAnswererTest {
         Draft draft = answer("什麼是基礎模型？", new ArrayList<>());
 
         String withoutMarkers = Citations.withoutMarkers(draft.text().replaceAll("\\[\\d+]", ""));
-        long han = withoutMarkers.codePoints().filter(Sentences::isCjk).count();
+        long han = withoutMarkers.codePoints().filter(Language::isCjk).count();
         long latin = withoutMarkers.codePoints().filter(Character::isLetter).count() - han;
         assertTrue(han > latin * 2, "mostly Chinese: " + draft.text());
         assertTrue(draft.text().contains("基礎模型"), draft.text());
@@ -94,7 +99,7 @@ class ExtractiveAnswererTest {
     void answersAnEnglishQuestionFromTheEnglishHalfOfBilingualNotes() {
         Draft draft = answer("What is continuous pre-training?", new ArrayList<>());
 
-        assertFalse(Sentences.hasCjk(draft.text()), draft.text());
+        assertFalse(draft.text().codePoints().anyMatch(Language::isCjk), draft.text());
         assertTrue(draft.text().contains("continuous pre-training"), draft.text());
     }
 

@@ -18,32 +18,33 @@ import java.util.function.Function;
 /**
  * A stand-in for a remote LLM on loopback that speaks the OpenAI chat-completions wire format: a plain JSON
  * completion, or server-sent events ({@code data: {chunk}} lines, then {@code data: [DONE]}) when the request
- * asks to stream. It records every request body and replies with whatever {@code replier} makes of it.
+ * asks to stream. It records every request body and replies with whatever {@code replier} makes of it. Shared
+ * with the app's tests through this module's test-jar.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final Function<JsonNode, String> replier;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
-    FakeOpenAiServer(Function<JsonNode, String> replier) throws IOException {
+    public FakeOpenAiServer(Function<JsonNode, String> replier) throws IOException {
         this.replier = replier;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    List<JsonNode> requests() {
+    public List<JsonNode> requests() {
         return List.copyOf(requests);
     }
 
     /** The text of the message with this role in a recorded request. */
-    static String message(JsonNode request, String role) {
+    public static String message(JsonNode request, String role) {
         for (JsonNode message : request.get("messages")) {
             if (message.get("role").asText().equals(role)) {
                 return message.get("content").asText();
@@ -53,7 +54,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** A replier's answer that makes the server fail the request as OpenAI does, with a 500 and an error body. */
-    static final String FAIL = "<fail>";
+    public static final String FAIL = "<fail>";
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {

@@ -50,7 +50,7 @@ class LlmAnswererTest {
     @Test
     void streamsTheAnswerAndChecksItsCitationsAndGrounding() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant.ask(request("What are foundation models?", List.of()), listener);
@@ -88,7 +88,7 @@ class LlmAnswererTest {
         server = new FakeOpenAiServer(request -> REPLY);
         OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(server.baseUrl()).modelName("test-model")
                 .apiKey("test-key").timeout(Duration.ofSeconds(20)).build();
-        LlmAnswerer answerer = new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20));
+        LlmAnswerer answerer = new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20), server.baseUrl());
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant(answerer).ask(request("What are foundation models?", List.of()), listener);
@@ -106,26 +106,50 @@ class LlmAnswererTest {
     @Test
     void reportsAFailingModelByNameAndCompletesNoAnswer() throws IOException {
         server = new FakeOpenAiServer(request -> FakeOpenAiServer.FAIL);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
         RecordingListener listener = new RecordingListener();
 
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        LlmFailure e = assertThrows(LlmFailure.class,
                 () -> assistant.ask(request("What are foundation models?", List.of()), listener));
 
-        assertTrue(e.getMessage().startsWith("openai answerer failed"), e.getMessage());
+        assertFalse(e.unreachable(), "the server answered, badly: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith("openai answerer: the LLM server at " + server.baseUrl()
+                + " answered HTTP 500"), e.getMessage());
+        assertTrue(e.getMessage().contains("The server had an error"), "the server's own words: " + e.getMessage());
         assertFalse(listener.events.contains("complete"));
         OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(server.baseUrl()).modelName("test-model")
                 .apiKey("test-key").maxRetries(0).build();
-        NotesAssistant plain = assistant(new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20)));
-        IllegalStateException plainError = assertThrows(IllegalStateException.class,
+        NotesAssistant plain = assistant(new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20), server.baseUrl()));
+        LlmFailure plainError = assertThrows(LlmFailure.class,
                 () -> plain.ask(request("What are foundation models?", List.of()), AnswerListener.NONE));
-        assertTrue(plainError.getMessage().startsWith("ollama answerer failed"), plainError.getMessage());
+        assertTrue(plainError.getMessage().startsWith("ollama answerer: the LLM server at"), plainError.getMessage());
+        assertFalse(plainError.unreachable());
+    }
+
+    /** A server that is down: the cause in words (refused), no Java class name, and told apart from a bad answer. */
+    @Test
+    void aServerThatIsDownIsReportedAsUnreachableWithItsCause() throws IOException {
+        server = new FakeOpenAiServer(request -> REPLY);
+        AnswererSettings settings = settings(AnswererSettings.OLLAMA);
+        server.close();
+        NotesAssistant streaming = assistant(Answerers.create(settings));
+        OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(settings.baseUrl()).modelName("test-model")
+                .apiKey("test-key").maxRetries(0).build();
+        NotesAssistant plain = assistant(new LlmAnswerer("ollama", chat, null, Duration.ofSeconds(20),
+                settings.baseUrl()));
+        for (NotesAssistant assistant : List.of(streaming, plain)) {
+            LlmFailure e = assertThrows(LlmFailure.class,
+                    () -> assistant.ask(request("What are foundation models?", List.of()), AnswerListener.NONE));
+            assertTrue(e.unreachable(), e.getMessage());
+            assertEquals("ollama answerer: the LLM server at " + settings.baseUrl()
+                    + " refused the connection (is it running?)", e.getMessage());
+        }
     }
 
     @Test
     void abstainsOnAnOffTopicQuestionWithoutCallingTheModel() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder()));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant.ask(request("What is the best recipe for apple pie?", List.of()), listener);
@@ -148,9 +172,10 @@ class LlmAnswererTest {
             queries.add(search.query());
             return retriever.search(search);
         };
-        Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI), TestModels.embedder());
+        Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI));
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(), answerer,
-                PromptTemplate.defaults(), Abstention.DEFAULT);
+                PromptTemplate.defaults(), Abstention.DEFAULT,
+                TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are foundation models?",
                 "Foundation models are pretrained on internet-scale data [1]."));
 
@@ -161,11 +186,51 @@ class LlmAnswererTest {
         assertTrue(condensePrompt.contains("Q: What are foundation models?")
                 && condensePrompt.contains("Follow-up question: How are they trained?"), condensePrompt);
         assertEquals(List.of("How are foundation models pre-trained?"), queries);
+        assertEquals(new RetrievalQuery("How are foundation models pre-trained?", true, "refers back with 'they'"),
+                answer.retrievalQuery());
         String user = FakeOpenAiServer.message(server.requests().get(1), "user");
         assertTrue(user.contains("Q: What are foundation models?") && user.contains("Question: How are they trained?"), user);
         assertEquals(Fixtures.PRE_TRAINING.id(), answer.citations().get(0).chunkId());
         assertTrue(answer.grounded(), answer.ungroundedSentences().toString());
         assertNull(new AnswererSettings(null, null, null, null, null, null).baseUrl(), "extractive needs no URL");
+    }
+
+    @Test
+    void searchesAStandaloneQuestionAfterHistoryAsAskedWithoutACondenseRequest() throws IOException {
+        server = new FakeOpenAiServer(request -> "FMs are typically pre-trained through self-supervised learning [1].");
+        List<String> queries = new CopyOnWriteArrayList<>();
+        Retriever recording = search -> {
+            queries.add(search.query());
+            return retriever.search(search);
+        };
+        NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(),
+                Answerers.create(settings(AnswererSettings.OPENAI)), PromptTemplate.defaults(),
+                Abstention.DEFAULT, TestModels.countOnly());
+        List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
+
+        Answer answer = assistant.ask(request("How are foundation models pre-trained?", history), AnswerListener.NONE);
+
+        assertEquals(1, server.requests().size(), "the answer only, no condense request");
+        assertFalse(FakeOpenAiServer.message(server.requests().get(0), "user").contains("Standalone question:"));
+        assertEquals(List.of("How are foundation models pre-trained?"), queries);
+        assertEquals(new RetrievalQuery("How are foundation models pre-trained?", false, "stands alone"),
+                answer.retrievalQuery());
+        assertEquals(Fixtures.PRE_TRAINING.id(), answer.citations().get(0).chunkId());
+    }
+
+    @Test
+    void abstainsOnAnOffTopicQuestionAfterHistoryWithoutAnyRequest() throws IOException {
+        server = new FakeOpenAiServer(request -> REPLY);
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
+        List<Turn> history = List.of(new Turn("What are foundation models?",
+                "Foundation models are pretrained on internet-scale data [1]."));
+
+        Answer answer = assistant.ask(request("What is the best recipe for apple pie?", history), AnswerListener.NONE);
+
+        assertTrue(answer.abstained(), answer.text());
+        assertNull(answer.grounded());
+        assertFalse(answer.retrievalQuery().followUp());
+        assertEquals(0, server.requests().size(), "neither a condense nor an answer request");
     }
 
     private static void assertFourSectionsAndTheContext(JsonNode sent) {
@@ -188,7 +253,7 @@ class LlmAnswererTest {
 
     private NotesAssistant assistant(Answerer answerer) {
         return new NotesAssistant(retriever, TestModels.embedder(), answerer, PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Abstention.DEFAULT, TestModels.countOnly());
     }
 
     private static AskRequest request(String question, List<Turn> history) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.askthenotes.ingest.Sentences;
 import org.askthenotes.retrieval.Filters;
 import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.Retriever;
@@ -29,8 +30,8 @@ class NotesAssistantTest {
     void index(@TempDir Path dir) throws IOException {
         retriever = Fixtures.index(dir);
         assistant = new NotesAssistant(retriever, TestModels.embedder(),
-                Answerers.create(AnswererSettings.of("extractive"), TestModels.embedder()), PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+                Answerers.create(AnswererSettings.of("extractive")), PromptTemplate.defaults(),
+                Abstention.DEFAULT, TestModels.countOnly());
     }
 
     @AfterEach
@@ -82,7 +83,7 @@ class NotesAssistantTest {
         assertEquals(List.of(NotesAssistant.ABSTENTION), listener.deltas);
         assertEquals(5, answer.alsoRetrieved().size());
         assertFalse(answer.alsoRetrieved().get(0).headingPath().isEmpty());
-        assertTrue(answer.grounded());
+        assertNull(answer.grounded(), "an abstention has nothing to ground");
         assertEquals(NotesAssistant.ABSTAINED, answer.answerer());
         assertFalse(answer.timingsMs().containsKey("answer"), "no answerer ran");
     }
@@ -95,7 +96,8 @@ class NotesAssistantTest {
             return retriever.search(search);
         };
         NotesAssistant withRecording = new NotesAssistant(recording, TestModels.embedder(),
-                new ExtractiveAnswerer(TestModels.embedder()), PromptTemplate.defaults(), Abstention.DEFAULT);
+                new ExtractiveAnswerer(), PromptTemplate.defaults(), Abstention.DEFAULT,
+                TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
 
         Answer answer = withRecording.ask(
@@ -103,6 +105,7 @@ class NotesAssistantTest {
                 AnswerListener.NONE);
 
         assertEquals(List.of("What are diffusion models? How do they end up?"), queries);
+        assertEquals(new RetrievalQuery(queries.get(0), true, "refers back with 'they'"), answer.retrievalQuery());
         assertEquals(Fixtures.DIFFUSION.id(), answer.citations().get(0).chunkId());
     }
 

@@ -10,6 +10,12 @@ final class TestModels {
 
     private static final class Holder {
         static final Embedder EMBEDDER = Embedders.create(Embedders.DEFAULT);
+        static final PromptBudget COUNT_ONLY = PromptBudget.countOnly(PromptBudget.embeddingTokenizer());
+    }
+
+    /** Token counts with the embedding tokenizer and no LLM budget: what the extractive answerer gets. */
+    static PromptBudget countOnly() {
+        return Holder.COUNT_ONLY;
     }
 
     static Embedder embedder() {

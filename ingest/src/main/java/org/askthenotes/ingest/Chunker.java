@@ -91,7 +91,7 @@ final class Chunker {
         List<String> own = path.size() > ownerPath.size() && path.subList(0, ownerPath.size()).equals(ownerPath)
                 ? path.subList(ownerPath.size(), path.size()) : List.of(section.heading());
         String text = String.join(Chunk.PATH_SEPARATOR, own);
-        return new SourceBlock(section.headingLine(), section.headingLine(), LanguageDetector.detect(text), text,
+        return new SourceBlock(section.headingLine(), section.headingLine(), Language.of(text), text,
                 -1 - index);
     }
 

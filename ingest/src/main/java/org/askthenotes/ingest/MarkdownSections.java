@@ -135,7 +135,7 @@ final class MarkdownSections {
             } else if (!(block instanceof LinkReferenceDefinition)) {
                 String cleaned = blockText.of(block);
                 if (!cleaned.isBlank()) {
-                    blocks.add(new SourceBlock(startLine(block), endLine(block), LanguageDetector.detect(cleaned),
+                    blocks.add(new SourceBlock(startLine(block), endLine(block), Language.of(cleaned),
                             cleaned, origin++));
                 }
             }
@@ -184,7 +184,7 @@ final class MarkdownSections {
                     continue;
                 }
                 // A line without letters (a number, a symbol) stays with the run it is in.
-                Language language = LanguageDetector.hasLetters(lines[i]) ? LanguageDetector.detect(lines[i]) : null;
+                Language language = Language.hasLetters(lines[i]) ? Language.of(lines[i]) : null;
                 if (runStart >= 0 && language != null && runLanguage != null && language != runLanguage) {
                     addRun(lines, runStart, runEnd, runLanguage, first, last);
                     runStart = -1;

@@ -111,20 +111,11 @@ final class NoteLimits {
         return 0;
     }
 
-    /** Why a file could not be read, in words: no absolute path, no exception class. */
-    static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "the file disappeared while it was being read";
-        }
-        String message = e.getMessage();
-        return message == null || message.contains("/") || message.contains("\\") ? "input/output error" : message;
-    }
-
     /** Why reading a note failed unexpectedly, in words; the stack goes to the log, not the report. */
     static String describe(Throwable e) {
+        if (e instanceof IOException io) {
+            return Problem.describe(io);
+        }
         if (e instanceof StackOverflowError) {
             return "too deeply nested to read: note skipped";
         }

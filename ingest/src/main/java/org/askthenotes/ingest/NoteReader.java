@@ -36,7 +36,7 @@ final class NoteReader {
             bytes = file.read();
         } catch (IOException e) {
             return new Read(null, List.of(new Problem(path, 0, Problem.Severity.ERROR,
-                    "cannot read: " + NoteLimits.describe(e))));
+                    "cannot read: " + Problem.describe(e))));
         }
         String hash = sha256(bytes);
         if (hash.equals(indexedHash)) {
@@ -61,11 +61,37 @@ final class NoteReader {
         Chunker.NoteInfo info = new Chunker.NoteInfo(path, title, frontMatter.tags(), frontMatter.categories(),
                 frontMatter.date());
         List<Chunk> chunks = chunker.chunk(info, parsed.sections());
+        flagInjections(path, decoded.text(), chunks, problems);
         if (chunks.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(path, 0, Problem.Severity.WARNING,
                     "note has no text to index (only front matter or headings)"));
         }
         return new Read(new Note(path, title, hash, chunks), problems);
+    }
+
+    /** Flagged, not dropped: the passage stays searchable as data, and answers mark citations of it. */
+    private static void flagInjections(String path, String text, List<Chunk> chunks, List<Problem> problems) {
+        String[] lines = null;
+        for (Chunk chunk : chunks) {
+            InjectionDetector.Finding finding = InjectionDetector.detect(chunk.text());
+            if (finding == null) {
+                continue;
+            }
+            lines = lines == null ? text.split("\\R", -1) : lines;
+            problems.add(new Problem(path, lineOf(lines, chunk, finding.excerpt()), Problem.Severity.WARNING,
+                    "passage " + finding.reason() + "; indexed as note text, and citations of it are flagged"));
+        }
+    }
+
+    /** The source line holding the flagged words (cleanup may have changed the rest), else the chunk's first. */
+    private static int lineOf(String[] lines, Chunk chunk, String excerpt) {
+        String needle = excerpt.substring(0, Math.min(20, excerpt.length()));
+        for (int line = chunk.startLine(); line <= chunk.endLine() && line <= lines.length; line++) {
+            if (lines[line - 1].contains(needle)) {
+                return line;
+            }
+        }
+        return chunk.startLine();
     }
 
     /** Broken YAML costs the note its metadata, not its body: one warning, and the note is read on. */

@@ -88,13 +88,17 @@ final class NotesFolder {
         return variants;
     }
 
-    private boolean selected(Path relative) {
+    boolean selected(Path relative) {
         return include.stream().anyMatch(m -> m.matches(relative)) && exclude.stream().noneMatch(m -> m.matches(relative));
     }
 
-    private static boolean hidden(Path path) {
+    static boolean hidden(Path path) {
         Path name = path.getFileName();
         return name != null && name.toString().startsWith(".");
+    }
+
+    static String tooBig(long size, long maxFileBytes) {
+        return "file is " + size + " bytes, over the limit of " + maxFileBytes + " bytes";
     }
 
     private final class Walker extends SimpleFileVisitor<Path> {
@@ -124,7 +128,7 @@ final class NotesFolder {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
             } catch (IOException e) {
-                error(dir, "cannot read folder: " + NoteLimits.describe(e));
+                error(dir, "cannot read folder: " + Problem.describe(e));
                 return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -149,7 +153,7 @@ final class NotesFolder {
             if (e instanceof FileSystemLoopException) {
                 error(file, "symbolic link loop: it leads back to a folder that contains it; not followed");
             } else {
-                error(file, "cannot read: " + NoteLimits.describe(e));
+                error(file, "cannot read: " + Problem.describe(e));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -157,7 +161,7 @@ final class NotesFolder {
         @Override
         public FileVisitResult postVisitDirectory(Path dir, IOException e) {
             if (e != null) {
-                error(dir, "cannot list folder: " + NoteLimits.describe(e));
+                error(dir, "cannot list folder: " + Problem.describe(e));
             }
             return FileVisitResult.CONTINUE;
         }
@@ -178,13 +182,13 @@ final class NotesFolder {
                     return;
                 }
                 if (attrs.size() > maxFileBytes) {
-                    error(file, "file is " + attrs.size() + " bytes, over the limit of " + maxFileBytes + " bytes");
+                    error(file, tooBig(attrs.size(), maxFileBytes));
                     return;
                 }
                 files.add(new NoteFile(pathOf(file), file,
                         new FileStamp(attrs.size(), attrs.lastModifiedTime().toMillis())));
             } catch (IOException e) {
-                error(file, "cannot read: " + NoteLimits.describe(e));
+                error(file, "cannot read: " + Problem.describe(e));
             }
         }
 

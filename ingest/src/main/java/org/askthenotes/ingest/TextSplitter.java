@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Splits an over-long block at the coarsest boundary that gives more than one piece: lines, then sentences
- * (the JDK's sentence rules end sentences at English . ! ? and at CJK 。！？), then words (each Han character
+ * ({@link Sentences}), then words (each Han character
  * counting as a word), then characters. Pieces keep their whitespace, so joined they give back the block.
  */
 final class TextSplitter {
@@ -44,8 +44,9 @@ final class TextSplitter {
         return pieces;
     }
 
+    /** Only called on a single line: {@link #lines} came first. */
     static List<String> sentences(String text) {
-        return breaks(BreakIterator.getSentenceInstance(Locale.ROOT), text);
+        return Sentences.pieces(text);
     }
 
     /** Words with their trailing spaces; a run of Han characters falls apart into single characters. */
@@ -57,7 +58,7 @@ final class TextSplitter {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            boolean cjk = LanguageDetector.isCjk(c);
+            boolean cjk = Language.isCjk(c);
             boolean space = Character.isWhitespace(c);
             if (piece.length() > 0 && !space && (cjk || afterCjk || afterSpace)) {
                 pieces.add(piece.toString());

@@ -23,13 +23,18 @@ class LanguageTaggingTest {
                 Arguments.of("大型語言模型 ( LLMs ) 可以基於多種架構，最常見的是 Transformer 架構。", Language.CHINESE),
                 Arguments.of("- **Instructions(說明)**: task for the FM to do", Language.ENGLISH),
                 Arguments.of("「提示工程」！？", Language.CHINESE),
-                Arguments.of("12345 -- ::", Language.ENGLISH));
+                Arguments.of("12345 -- ::", Language.ENGLISH),
+                Arguments.of("What is RAG (檢索增強生成)?", Language.ENGLISH),
+                Arguments.of("- Context (上下文)", Language.ENGLISH),
+                Arguments.of("溫度（Temperature）控制隨機性。", Language.CHINESE),
+                Arguments.of("為什麼「car insurance」和「auto policy」轉成向量後會很接近？", Language.CHINESE),
+                Arguments.of("（檢索增強生成）", Language.CHINESE));
     }
 
     @ParameterizedTest(name = "{1}: {0}")
     @MethodSource("blocks")
     void blockLanguageFollowsItsShareOfCjkCharacters(String text, Language expected) {
-        assertEquals(expected, LanguageDetector.detect(text));
+        assertEquals(expected, Language.of(text));
     }
 
     @Test

@@ -21,7 +21,7 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
     private final OnnxBertBiEncoder encoder;
 
     /**
-     * @param anchor    a class from the model's jar, to find its resources
+     * @param anchor    a class whose class loader sees the model's jar, to find its resources
      * @param model     the resource name of the .onnx file
      * @param tokenizer the resource name of the tokenizer's JSON
      */

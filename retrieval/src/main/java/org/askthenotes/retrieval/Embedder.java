@@ -2,7 +2,12 @@ package org.askthenotes.retrieval;
 
 import java.util.List;
 
-/** Text to unit-length vectors with one model; the index records {@link #modelId()} and rebuilds when it changes. */
+/**
+ * Text to unit-length vectors with one model; the index records {@link #modelId()} and rebuilds when it changes.
+ * It stays beside LangChain4j's {@code EmbeddingModel} because the index needs what that lacks: a stable id to
+ * record, and queries embedded differently from passages ({@link #embedQuery}); wrap any {@code EmbeddingModel}
+ * with {@link OnnxEmbedder}.
+ */
 public interface Embedder {
     String modelId();
 

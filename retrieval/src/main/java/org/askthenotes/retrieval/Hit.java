@@ -11,6 +11,18 @@ import org.askthenotes.ingest.Chunk;
  * @param vectorRank       1-based rank in the kNN list, 0 when the chunk was not in it
  * @param vectorSimilarity cosine similarity of the query and chunk embeddings, in [-1, 1], filled for every hit in
  *                         every mode (also when the chunk was not in the kNN list): abstention reads it
+ * @param englishQuery     a Chinese question's English query terms (its dictionary translation, docs/evaluation.md):
+ *                         BM25's English fields searched them and the query embedding is theirs; "" when the question
+ *                         was searched as written; the same for every hit of one search
  */
-public record Hit(Chunk chunk, double score, int bm25Rank, double bm25Score, int vectorRank, double vectorSimilarity) {
+public record Hit(Chunk chunk, double score, int bm25Rank, double bm25Score, int vectorRank, double vectorSimilarity,
+        String englishQuery) {
+    public Hit {
+        java.util.Objects.requireNonNull(englishQuery, "englishQuery");
+    }
+
+    /** A hit of a question searched as written. */
+    public Hit(Chunk chunk, double score, int bm25Rank, double bm25Score, int vectorRank, double vectorSimilarity) {
+        this(chunk, score, bm25Rank, bm25Score, vectorRank, vectorSimilarity, "");
+    }
 }

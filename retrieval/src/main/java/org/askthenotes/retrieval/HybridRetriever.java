@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.askthenotes.ingest.Chunk;
+import org.askthenotes.ingest.Language;
 
 /**
  * Runs one search on one point-in-time searcher: the BM25 list, the kNN list or both fused by RRF, then the
@@ -34,6 +35,10 @@ final class HybridRetriever {
         this.bm25 = new Bm25Searcher(analyzer);
         this.fusion = new RrfFusion(options.rrfK());
         this.options = options;
+        if (options.translateChinese()) {
+            // reading the dictionary takes about half a second, more on a busy machine: not on the first question
+            textSearches.submit(QueryTranslator::bundled);
+        }
     }
 
     List<Hit> search(IndexSearcher searcher, SearchRequest request) throws IOException {
@@ -42,21 +47,24 @@ final class HybridRetriever {
         }
         Query filter = FilterQueries.of(request.filters());
         int n = options.candidates(request.k());
+        // the one place retrieval decides a question is Chinese: it is translated and leans on BM25
+        boolean chinese = Language.of(request.query()) == Language.CHINESE;
+        String english = chinese && options.translateChinese() ? QueryTranslator.bundled().englishTerms(request.query()) : "";
         // the query's embedding is most of a search's cost: the text search runs beside it, not after it
         Future<List<ScoreDoc>> bm25Search = request.mode() == SearchMode.VECTOR
                 ? CompletableFuture.completedFuture(List.of())
-                : textSearches.submit(() -> list(bm25.search(searcher, request.query(), filter, n)));
-        float[] queryVector = embedder.embedQuery(request.query());
+                : textSearches.submit(() -> list(bm25.search(searcher, request.query(), english, filter, n)));
+        // the supported models are English: a Chinese question's English terms land nearer its answer than it does
+        float[] queryVector = embedder.embedQuery(english.isEmpty() ? request.query() : english);
         List<ScoreDoc> bm25List = join(bm25Search);
         List<ScoreDoc> vectorList = request.mode() == SearchMode.BM25
                 ? List.of() : list(VectorSearcher.search(searcher, queryVector, filter, n));
         List<Candidate> ranked = switch (request.mode()) {
             case BM25 -> single(bm25List);
             case VECTOR -> single(vectorList);
-            case HYBRID -> fused(bm25List, vectorList, QueryLanguage.isMostlyChinese(request.query())
-                    ? options.chineseVectorWeight() : 1.0);
+            case HYBRID -> fused(bm25List, vectorList, chinese ? options.chineseVectorWeight() : 1.0);
         };
-        return toHits(searcher, ranked, bm25List, vectorList, queryVector, request);
+        return toHits(searcher, ranked, bm25List, vectorList, queryVector, request, english);
     }
 
     private static List<ScoreDoc> join(Future<List<ScoreDoc>> search) throws IOException {
@@ -96,7 +104,7 @@ final class HybridRetriever {
     }
 
     private List<Hit> toHits(IndexSearcher searcher, List<Candidate> ranked, List<ScoreDoc> bm25List,
-            List<ScoreDoc> vectorList, float[] queryVector, SearchRequest request) throws IOException {
+            List<ScoreDoc> vectorList, float[] queryVector, SearchRequest request, String english) throws IOException {
         int k = request.k();
         Map<Integer, Integer> bm25Ranks = ranks(bm25List);
         Map<Integer, Integer> vectorRanks = ranks(vectorList);
@@ -115,7 +123,7 @@ final class HybridRetriever {
             // Lucene scores DOT_PRODUCT as (1 + cos) / 2; a vector hit reports the cosine itself
             double score = request.mode() == SearchMode.VECTOR ? similarity : candidate.score();
             hits.add(new Hit(chunk, score, bm25Rank, bm25Rank == 0 ? 0 : bm25List.get(bm25Rank - 1).score,
-                    vectorRanks.getOrDefault(candidate.doc(), 0), similarity));
+                    vectorRanks.getOrDefault(candidate.doc(), 0), similarity, english));
         }
         return hits;
     }

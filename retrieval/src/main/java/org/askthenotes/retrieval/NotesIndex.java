@@ -20,6 +20,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -38,6 +39,7 @@ import org.askthenotes.ingest.IngestResult;
 /**
  * The persistent Lucene index of note chunks: HNSW vectors and BM25 text, searched alone or fused.
  * One writer, many concurrent searchers; a sync commits a batch of whole notes at a time (see NotesSync).
+ * Another process may read the last commit ({@link #openReadOnly}) while one holds the writer.
  */
 public final class NotesIndex implements Retriever, Closeable {
     private static final double RAM_BUFFER_MB = 128;
@@ -46,9 +48,11 @@ public final class NotesIndex implements Retriever, Closeable {
     private final Directory directory;
     private final Analyzer analyzer;
     private final Analyzer queryAnalyzer;
+    /** null when opened read-only */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final IndexManifest manifest;
+    /** null when opened read-only */
     private final NotesSync notesSync;
     private final HybridRetriever retriever;
     private final ExecutorService textSearches;
@@ -64,20 +68,22 @@ public final class NotesIndex implements Retriever, Closeable {
         this.queryAnalyzer = Analyzers.queryPerField();
         this.writer = writer;
         Similarity similarity = options.similarity();
-        this.searchers = new SearcherManager(writer, new SearcherFactory() {
+        SearcherFactory factory = new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setSimilarity(similarity);
                 return searcher;
             }
-        });
+        };
+        this.searchers = writer != null
+                ? new SearcherManager(writer, factory) : new SearcherManager(directory, factory);
         this.manifest = IndexManifest.of(embedder);
-        this.notesSync = new NotesSync(writer, embedder, batchChunks);
+        this.notesSync = writer != null ? new NotesSync(writer, embedder, batchChunks) : null;
         this.textSearches = textSearchPool();
         this.retriever = new HybridRetriever(embedder, queryAnalyzer, options, textSearches);
         this.statsReader = new IndexStatsReader(directory);
-        this.committed = userData(writer);
+        this.committed = writer != null ? userData(writer) : userData(directory);
     }
 
     /** Opens (or creates) the index in {@code directory} for chunks embedded by {@code embedder}. */
@@ -111,10 +117,45 @@ public final class NotesIndex implements Retriever, Closeable {
             return new NotesIndex(directory, fs, analyzer, writer, embedder, options, batchChunks);
         } catch (LockObtainFailedException e) {
             fs.close();
-            throw new IOException("the index at " + directory + " is open in another process or index", e);
+            throw new IndexInUseException(directory, e);
         } catch (IOException | RuntimeException e) {
             fs.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the last commit for searching only, without the write lock, so it works while another process (a
+     * running {@code serve}) holds the writer. It sees that commit; {@link #sync} is refused.
+     *
+     * @throws IOException when there is no committed index in {@code directory}
+     */
+    public static NotesIndex openReadOnly(Path directory, Embedder embedder, RetrievalOptions options)
+            throws IOException {
+        Objects.requireNonNull(embedder, "embedder");
+        Directory fs = FSDirectory.open(directory);
+        try {
+            if (!DirectoryReader.indexExists(fs)) {
+                throw new IOException("no index at " + directory + " yet: the process holding it (a running serve?) "
+                        + "has not finished its first sync; try again when it has");
+            }
+            return new NotesIndex(directory, fs, Analyzers.perField(), null, embedder, options,
+                    NotesSync.EMBED_BATCH);
+        } catch (IOException | RuntimeException e) {
+            fs.close();
+            throw e;
+        }
+    }
+
+    /** Whether this index was opened with {@link #openReadOnly}. */
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    /** The index is locked by another writer: a running serve, or a second index open on the same folder. */
+    public static final class IndexInUseException extends IOException {
+        IndexInUseException(Path directory, LockObtainFailedException cause) {
+            super("the index at " + directory + " is open in another process or index", cause);
         }
     }
 
@@ -125,6 +166,9 @@ public final class NotesIndex implements Retriever, Closeable {
     public synchronized SyncReport sync(IngestResult ingest, SyncListener listener) throws IOException {
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(listener, "listener");
+        if (readOnly()) {
+            throw new IllegalStateException("the index at " + path + " is open read-only: it cannot sync");
+        }
         try {
             return notesSync.run(ingest, listener, manifest, manifest.rebuildReason(indexedManifest()),
                     IndexManifest.unfinishedRebuild(committed));
@@ -143,7 +187,8 @@ public final class NotesIndex implements Retriever, Closeable {
         if (!manifest.rebuildReason(indexedManifest()).isEmpty()) {
             return Map.of();
         }
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+        try (DirectoryReader reader = writer != null
+                ? DirectoryReader.open(writer) : DirectoryReader.open(directory)) {
             return NotesSync.indexedFiles(reader);
         }
     }
@@ -219,7 +264,7 @@ public final class NotesIndex implements Retriever, Closeable {
     public synchronized void close() throws IOException {
         textSearches.shutdown();
         try (directory; analyzer; queryAnalyzer; writer; searchers) {
-            // closed in reverse order: searchers, writer (without commit), analyzers, directory
+            // closed in reverse order: searchers, writer (without commit; none when read-only), analyzers, directory
         }
     }
 
@@ -242,6 +287,10 @@ public final class NotesIndex implements Retriever, Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the index at " + path, e);
         }
+    }
+
+    private static Map<String, String> userData(Directory directory) throws IOException {
+        return Map.copyOf(SegmentInfos.readLatestCommit(directory).getUserData());
     }
 
     private static Map<String, String> userData(IndexWriter writer) {

@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** An {@link Embedder} over an in-process LangChain4j {@link EmbeddingModel}; every vector comes back unit length. */
+/**
+ * Any LangChain4j {@link EmbeddingModel} as an {@link Embedder}: the bundled in-process ONNX models
+ * ({@link Embedders#create}), after which it is named, or one of your own (OpenAI, Ollama, ...), so the index takes
+ * whatever model a LangChain4j application already has. It adds only what the index needs: the id the index
+ * records, the query prefix, and unit-length vectors.
+ */
 public final class OnnxEmbedder implements Embedder {
     private final String modelId;
     private final EmbeddingModel model;

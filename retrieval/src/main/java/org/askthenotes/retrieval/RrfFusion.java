@@ -10,6 +10,9 @@ import java.util.Map;
 /**
  * Reciprocal Rank Fusion (Cormack, Clarke and Büttcher, 2009): an item's score is the sum over the lists that hold it
  * of 1 / (k + rank). Only ranks count, so lists whose scores are on different scales (BM25, cosine) fuse fairly.
+ * It stays beside LangChain4j's {@code ReciprocalRankFuser} because hybrid search needs weights per list and keeps
+ * each item's rank in every list for the debug view and abstention, which that fuser (unweighted, returning only
+ * the fused order) does not offer.
  */
 public final class RrfFusion {
     public static final int DEFAULT_K = 60;

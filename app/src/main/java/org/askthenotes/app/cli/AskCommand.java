@@ -2,7 +2,9 @@ package org.askthenotes.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
@@ -45,16 +47,18 @@ public final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (question.isBlank() || question.length() > 2000) {
+        if (question.isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "QUESTION must be 1 to 2000 characters, got " + question.length());
+                    "QUESTION is blank: give the question in quotes, e.g. ask \"What is RAG?\"");
+        }
+        if (question.strip().length() > 2000) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "QUESTION is " + question.strip().length() + " characters; the limit is 2000");
         }
         AppConfig config = shared.resolve(root.resolver());
         PrintWriter out = spec.commandLine().getOut();
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "embedding");
-        try (NotesService service = NotesService.open(config)) {
-            service.sync(bar::update);
-            bar.finish();
+        try (NotesService service = NotesService.openForReading(config)) {
+            SharedIndex.syncOrRead(service, spec.commandLine().getErr());
             AskRequest request = new AskRequest(question.strip(), List.of(), config.k(), config.mode(), Filters.NONE,
                     includePrompt);
             Answer answer = service.ask(null, request, AnswerListener.NONE);
@@ -64,29 +68,55 @@ public final class AskCommand implements Callable<Integer> {
             } else {
                 printText(out, answer);
             }
-        } finally {
-            bar.finish();
         }
         out.flush();
         return RootCommand.EXIT_OK;
     }
 
-    private static void printText(PrintWriter out, Answer answer) {
+    static void printText(PrintWriter out, Answer answer) {
         out.println(answer.text());
         if (!answer.citations().isEmpty()) {
             out.println();
             out.println("Sources:");
             for (Citation c : answer.citations()) {
-                out.printf("[%d] %s%s (lines %d-%d)%s%n", c.n(), c.notePath(),
-                        c.anchor().isEmpty() ? "" : "#" + c.anchor(), c.startLine(), c.endLine(),
-                        c.headingPath().isEmpty() ? "" : " · " + String.join(" › ", c.headingPath()));
+                out.printf("[%d] %s (%s)%s%n", c.n(), location(c), lines(c), headings(c));
                 out.printf("    \"%s\"%n", c.snippet().replaceAll("\\s+", " ").strip());
             }
+        }
+        if (answer.abstained()) {
+            printNearest(out, answer.alsoRetrieved());
         }
         out.println();
         out.printf("(answered by %s; %s%s; %s ms)%n", answer.answerer(),
                 answer.abstained() ? "abstained" : answer.grounded() ? "grounded" : "not fully grounded",
                 answer.droppedMarkers().isEmpty() ? "" : "; dropped " + String.join(" ", answer.droppedMarkers()),
                 answer.timingsMs().getOrDefault("total", 0L));
+    }
+
+    /** As the chat page does after an abstention: the nearest sections the notes do have, once each. */
+    private static void printNearest(PrintWriter out, List<Citation> nearest) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Citation c : nearest) {
+            if (seen.add(location(c))) {
+                if (seen.size() == 1) {
+                    out.println();
+                    out.println("Nearest in the notes:");
+                }
+                out.printf("  %s (%s)%s%n", location(c), lines(c), headings(c));
+            }
+        }
+    }
+
+    private static String location(Citation c) {
+        return c.notePath() + (c.anchor().isEmpty() ? "" : "#" + c.anchor());
+    }
+
+    /** "line 30" for one line, "lines 30-34" for more. */
+    static String lines(Citation c) {
+        return c.startLine() == c.endLine() ? "line " + c.startLine() : "lines " + c.startLine() + "-" + c.endLine();
+    }
+
+    private static String headings(Citation c) {
+        return c.headingPath().isEmpty() ? "" : " · " + String.join(" › ", c.headingPath());
     }
 }

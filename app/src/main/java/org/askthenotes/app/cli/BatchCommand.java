@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Answer a file of questions into a .jsonl file, in parallel; rerun to resume.",
-                "Input: .jsonl lines {\"id\": ..., \"question\": ...}, or text with one question a line (id = line number).",
+                "Input: .jsonl lines {\"id\": ..., \"question\": ...}; .csv with a header row naming a question column "
+                        + "(and optionally id); or text with one question a line (id = line number).",
                 "Exit code 1 when any input line was malformed or any question failed; the others are still answered."})
 public final class BatchCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
@@ -41,7 +42,8 @@ public final class BatchCommand implements java.util.concurrent.Callable<Integer
     @Mixin
     SharedOptions shared;
 
-    @Option(names = "--in", required = true, paramLabel = "FILE", description = "Questions (.jsonl or .txt).")
+    @Option(names = "--in", required = true, paramLabel = "FILE",
+            description = "Questions (.jsonl, .csv with a header row, or .txt); UTF-8.")
     Path in;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
@@ -58,9 +60,7 @@ public final class BatchCommand implements java.util.concurrent.Callable<Integer
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be between 1 and 16: "
                     + parallel);
         }
-        if (!Files.isRegularFile(in)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--in: no such file: " + in);
-        }
+        checkFiles();
         AppConfig config = shared.resolve(root.resolver());
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper mapper = Json.mapper();
@@ -72,13 +72,31 @@ public final class BatchCommand implements java.util.concurrent.Callable<Integer
                 input.questions().size() - todo.size(), out, todo.size());
         err.flush();
         int failures;
-        try (NotesService service = NotesService.open(config)) {
-            ProgressBar syncBar = new ProgressBar(err, "embedding");
-            service.sync(syncBar::update);
-            syncBar.finish();
+        try (NotesService service = NotesService.openForReading(config)) {
+            SharedIndex.syncOrRead(service, err);
             failures = answerAll(service, config, todo, mapper, err);
         }
         return input.problems().isEmpty() && failures == 0 ? RootCommand.EXIT_OK : RootCommand.EXIT_FAILURE;
+    }
+
+    /** Usage errors a user can fix before anything loads; a missing --out folder is created, as for any output. */
+    private void checkFiles() throws java.io.IOException {
+        if (Files.isDirectory(in)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--in: " + in + " is a folder; give a questions file (.jsonl, .csv or .txt)");
+        }
+        if (!Files.isRegularFile(in)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--in: no such file: " + in);
+        }
+        if (Files.isDirectory(out)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--out: " + out + " is a folder; give a file such as " + out.resolve("answers.jsonl"));
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+            spec.commandLine().getErr().println("batch: created the folder " + folder + " for --out");
+        }
     }
 
     /** Answers on a fixed pool of {@code parallel} threads; each answer is written the moment it is ready. */

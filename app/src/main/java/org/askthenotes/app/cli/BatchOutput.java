@@ -23,8 +23,8 @@ public final class BatchOutput implements Closeable {
     private final BufferedWriter writer;
     private final ObjectMapper mapper;
 
-    /** One output line. */
-    public record Line(String id, String question, String answer, boolean abstained, boolean grounded,
+    /** One output line; grounded is null for an abstention. */
+    public record Line(String id, String question, String answer, boolean abstained, Boolean grounded,
                        List<LineCitation> citations, Map<String, Long> timingsMs) {
         static Line of(String id, String question, Answer answer) {
             return new Line(id, question, answer.text(), answer.abstained(), answer.grounded(),

@@ -1,11 +1,13 @@
 package org.askthenotes.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.ingest.IngestReport;
 import org.askthenotes.ingest.Problem;
+import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.SyncReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,7 @@ public final class IngestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SharedOptions shared;
+    FolderOptions shared;
 
     @Override
     public Integer call() throws Exception {
@@ -33,12 +35,19 @@ public final class IngestCommand implements Callable<Integer> {
         NotesService.SyncOutcome outcome;
         try (NotesService service = NotesService.open(config)) {
             outcome = service.sync(bar::update);
+        } catch (NotesIndex.IndexInUseException e) {
+            throw new IOException(SharedIndex.inUseByServe(config), e);
         } finally {
             bar.finish();
         }
         print(out, config, outcome.ingest(), outcome.sync());
         out.printf("Total:   %d ms (reading the folder, chunking what changed, embedding, writing)%n", outcome.millis());
         out.flush();
+        if (outcome.ingest().filesSeen() == 0) {
+            spec.commandLine().getErr().println("error: no notes found in " + config.notes()
+                    + ": ingest reads Markdown files (*.md) in that folder and its subfolders (--notes DIR)");
+            return RootCommand.EXIT_FAILURE;
+        }
         return outcome.ingest().problems().stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)
                 ? RootCommand.EXIT_FAILURE : RootCommand.EXIT_OK;
     }

@@ -1,10 +1,12 @@
 package org.askthenotes.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.askthenotes.app.config.ConfigException;
 import org.askthenotes.app.config.ConfigResolver;
 import org.askthenotes.app.eval.EvalCommand;
+import org.askthenotes.app.feedback.FeedbackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ask-the-notes", mixinStandardHelpOptions = true, version = "ask-the-notes 0.1.0",
         description = "Ask questions of a folder of Markdown notes and get answers with citations.",
         subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class, BatchCommand.class,
-                EvalCommand.class, BenchCommand.class, org.askthenotes.app.chaos.ChaosCommand.class,
+                EvalCommand.class, BenchCommand.class, FeedbackCommand.class, org.askthenotes.app.chaos.ChaosCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Runnable {
     public static final int EXIT_OK = 0;
@@ -38,7 +40,9 @@ public final class RootCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: serve, ingest, ask or batch");
+        List<String> commands = spec.subcommands().keySet().stream().filter(name -> !"help".equals(name)).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: " + String.join(", ", commands));
     }
 
     /** The command line with one-line errors and the exit codes 0 (ok), 1 (failure) and 2 (usage). */

@@ -35,8 +35,17 @@ public final class ServeCommand implements Callable<Integer> {
     String port;
 
     @Option(names = "--host", paramLabel = "HOST",
-            description = "Interface to listen on (default 127.0.0.1, loopback only; env ATN_HOST).")
+            description = "Interface to listen on (default 127.0.0.1, loopback only; env ATN_HOST). Any other"
+                    + " needs a token or --insecure.")
     String host;
+
+    @Option(names = "--allowed-hosts", paramLabel = "NAMES", description = "Comma-separated host names browsers"
+            + " may use to reach the server besides loopback and --host (DNS-rebinding guard; env ATN_ALLOWED_HOSTS).")
+    String allowedHosts;
+
+    @Option(names = "--insecure", description = "Serve off loopback without a token (prints a warning; env"
+            + " ATN_INSECURE). Without it, a non-loopback --host needs a token (ATN_REINDEX_TOKEN).")
+    boolean insecure;
 
     @Override
     public Integer call() throws Exception {
@@ -46,6 +55,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (host != null) {
             flags.put(ConfigResolver.HOST, host);
+        }
+        if (allowedHosts != null) {
+            flags.put(ConfigResolver.ALLOWED_HOSTS, allowedHosts);
+        }
+        if (insecure) {
+            flags.put(ConfigResolver.INSECURE, "true");
         }
         AppConfig config = shared.resolve(root.resolver(), flags);
         LOG.info("Starting with {}", config);

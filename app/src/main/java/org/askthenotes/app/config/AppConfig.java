@@ -2,6 +2,7 @@ package org.askthenotes.app.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.askthenotes.retrieval.SearchMode;
@@ -18,7 +19,11 @@ import org.askthenotes.retrieval.SearchMode;
  * @param llmApiKey       null when none is configured
  * @param llmTemperature  null for the answerer's default
  * @param llmTimeout      null for the answerer's default
- * @param reindexToken    the bearer token POST /api/reindex requires, null when it is open
+ * @param reindexToken    the bearer token every state-changing request (POST /api/reindex) needs, null: none
+ * @param allowedHosts    host names the server answers to besides loopback names and {@code host} (serve only)
+ * @param insecure        serve off loopback without a token, with a warning (serve only)
+ * @param llmContextTokens the LLM's context window: sources beyond it (less the answer's share) are left out
+ * @param llmAnswerTokens  the share of the context window reserved for the LLM's answer
  */
 public record AppConfig(
         Path notes,
@@ -34,7 +39,11 @@ public record AppConfig(
         Duration llmTimeout,
         String reindexToken,
         String host,
-        int port) {
+        int port,
+        List<String> allowedHosts,
+        boolean insecure,
+        int llmContextTokens,
+        int llmAnswerTokens) {
 
     public static final Set<String> ANSWERERS = Set.of("extractive", "openai", "ollama");
     public static final int MAX_K = 20;
@@ -45,6 +54,7 @@ public record AppConfig(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(embeddingModel, "embeddingModel");
         Objects.requireNonNull(host, "host");
+        allowedHosts = List.copyOf(allowedHosts);
         if (!ANSWERERS.contains(answerer)) {
             throw new IllegalArgumentException("unknown answerer '" + answerer + "': use extractive, openai or ollama");
         }
@@ -54,12 +64,17 @@ public record AppConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
         }
+        if (llmAnswerTokens < 1 || llmContextTokens <= llmAnswerTokens) {
+            throw new IllegalArgumentException("llm-context-tokens (" + llmContextTokens + ") must be larger than "
+                    + "llm-answer-tokens (" + llmAnswerTokens + ")");
+        }
     }
 
     /** A copy with another notes folder and index: tests and tools point the same settings at temp dirs. */
     public AppConfig withFolders(Path notes, Path index) {
         return new AppConfig(notes, index, answerer, mode, k, embeddingModel, llmBaseUrl, llmModel, llmApiKey,
-                llmTemperature, llmTimeout, reindexToken, host, port);
+                llmTemperature, llmTimeout, reindexToken, host, port, allowedHosts, insecure, llmContextTokens,
+                llmAnswerTokens);
     }
 
     /** The API key never shows up in logs or error messages. */
@@ -68,6 +83,8 @@ public record AppConfig(
         return "AppConfig[notes=" + notes + ", index=" + index + ", answerer=" + answerer + ", mode=" + mode.id()
                 + ", k=" + k + ", model=" + embeddingModel + ", llmBaseUrl=" + llmBaseUrl + ", llmModel=" + llmModel
                 + ", llmApiKey=" + (llmApiKey == null ? "none" : "***") + ", reindexToken="
-                + (reindexToken == null ? "none" : "***") + ", host=" + host + ", port=" + port + "]";
+                + (reindexToken == null ? "none" : "***") + ", host=" + host + ", port=" + port + ", allowedHosts="
+                + allowedHosts + ", insecure=" + insecure + ", llmContextTokens=" + llmContextTokens
+                + ", llmAnswerTokens=" + llmAnswerTokens + "]";
     }
 }

@@ -36,19 +36,28 @@ public final class ConfigResolver {
     public static final String REINDEX_TOKEN = "reindex-token";
     public static final String HOST = "host";
     public static final String PORT = "port";
+    public static final String ALLOWED_HOSTS = "allowed-hosts";
+    public static final String INSECURE = "insecure";
+    public static final String LLM_CONTEXT_TOKENS = "llm-context-tokens";
+    public static final String LLM_ANSWER_TOKENS = "llm-answer-tokens";
 
     public static final List<String> KEYS = List.of(NOTES, INDEX, ANSWERER, MODE, K, MODEL, LLM_BASE_URL, LLM_MODEL,
-            LLM_API_KEY, LLM_TEMPERATURE, LLM_TIMEOUT_SECONDS, REINDEX_TOKEN, HOST, PORT);
+            LLM_API_KEY, LLM_TEMPERATURE, LLM_TIMEOUT_SECONDS, REINDEX_TOKEN, HOST, PORT, ALLOWED_HOSTS, INSECURE,
+            LLM_CONTEXT_TOKENS, LLM_ANSWER_TOKENS);
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            NOTES, "docs/notes",
-            INDEX, ".index",
-            ANSWERER, "extractive",
-            MODE, "hybrid",
-            K, "5",
-            MODEL, Embedders.DEFAULT,
-            HOST, "127.0.0.1",
-            PORT, "7070");
+    /** The LLM context default, 8192 tokens, fits every current chat model; raise it for models with more. */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(NOTES, "docs/notes"),
+            Map.entry(INDEX, ".index"),
+            Map.entry(ANSWERER, "extractive"),
+            Map.entry(MODE, "hybrid"),
+            Map.entry(K, "5"),
+            Map.entry(MODEL, Embedders.DEFAULT),
+            Map.entry(HOST, "127.0.0.1"),
+            Map.entry(PORT, "7070"),
+            Map.entry(INSECURE, "false"),
+            Map.entry(LLM_CONTEXT_TOKENS, "8192"),
+            Map.entry(LLM_ANSWER_TOKENS, "1024"));
 
     private final Map<String, String> env;
     private final Path workingDir;
@@ -116,7 +125,11 @@ public final class ConfigResolver {
                         : Duration.ofSeconds(s.get(LLM_TIMEOUT_SECONDS).as(v -> inRange(Integer.parseInt(v), 1, 3600))),
                 optional(s.get(REINDEX_TOKEN)),
                 s.get(HOST).value(),
-                s.get(PORT).as(v -> inRange(Integer.parseInt(v), 0, 65535)));
+                s.get(PORT).as(v -> inRange(Integer.parseInt(v), 0, 65535)),
+                s.get(ALLOWED_HOSTS) == null ? List.of() : s.get(ALLOWED_HOSTS).as(ConfigResolver::hostList),
+                s.get(INSECURE).as(ConfigResolver::bool),
+                s.get(LLM_CONTEXT_TOKENS).as(v -> inRange(Integer.parseInt(v), 256, 10_000_000)),
+                s.get(LLM_ANSWER_TOKENS).as(v -> inRange(Integer.parseInt(v), 1, 1_000_000)));
     }
 
     private static String answerer(String value) {
@@ -125,6 +138,30 @@ public final class ConfigResolver {
             throw new IllegalArgumentException("unknown answerer: use extractive, openai or ollama");
         }
         return name;
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    /** "notes.example.org, 192.168.1.20": host names (no ports) a browser may use to reach the server. */
+    private static List<String> hostList(String value) {
+        List<String> hosts = new java.util.ArrayList<>();
+        for (String host : value.split(",")) {
+            String name = host.strip().toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!name.matches("[a-z0-9.\\-:\\[\\]]+")) {
+                throw new IllegalArgumentException("'" + host.strip() + "' is not a host name (no scheme or port)");
+            }
+            hosts.add(name);
+        }
+        return hosts;
     }
 
     private static int inRange(int value, int min, int max) {

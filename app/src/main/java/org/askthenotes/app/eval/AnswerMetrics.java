@@ -12,12 +12,15 @@ import java.util.Map;
  * @param abstentionRecall    off-topic questions it abstained on over all off-topic questions
  * @param citationAccuracy    answers citing at least one relevant chunk, over answerable questions it answered
  * @param groundingRate       answers whose every sentence is supported by its citations, over all answers given
+ * @param answerFactRecall    mean over answerable questions with facts of the fraction of facts the answer states
+ *                            (an abstention states none)
+ * @param answerComplete      share of those questions whose answer states every fact; both NaN when no question has facts
  */
 public record AnswerMetrics(double abstentionPrecision, double abstentionRecall, double citationAccuracy,
-        double groundingRate) {
+        double groundingRate, double answerFactRecall, double answerComplete) {
 
-    public static final List<String> NAMES =
-            List.of("abstention-precision", "abstention-recall", "citation-accuracy", "grounding-rate");
+    public static final List<String> NAMES = List.of("abstention-precision", "abstention-recall", "citation-accuracy",
+            "grounding-rate", "answer-fact-recall", "answer-complete");
 
     public static AnswerMetrics of(List<GoldenQuestion> questions, List<AnswerOutcome> outcomes) {
         int abstained = 0;
@@ -27,10 +30,18 @@ public record AnswerMetrics(double abstentionPrecision, double abstentionRecall,
         int citedRelevant = 0;
         int answered = 0;
         int grounded = 0;
+        int withFacts = 0;
+        double factRecall = 0;
+        int complete = 0;
         for (int i = 0; i < questions.size(); i++) {
             GoldenQuestion question = questions.get(i);
             AnswerOutcome outcome = outcomes.get(i);
             offTopic += question.offTopic() ? 1 : 0;
+            if (question.answerable() && !question.facts().isEmpty()) {
+                withFacts++;
+                factRecall += outcome.facts().recall();
+                complete += outcome.facts().complete() ? 1 : 0;
+            }
             if (outcome.abstained()) {
                 abstained++;
                 abstainedOffTopic += question.offTopic() ? 1 : 0;
@@ -45,7 +56,8 @@ public record AnswerMetrics(double abstentionPrecision, double abstentionRecall,
         }
         double precision = abstained == 0 ? (offTopic == 0 ? 1 : 0) : (double) abstainedOffTopic / abstained;
         return new AnswerMetrics(precision, ratio(abstainedOffTopic, offTopic), ratio(citedRelevant, answeredAnswerable),
-                ratio(grounded, answered));
+                ratio(grounded, answered), withFacts == 0 ? Double.NaN : factRecall / withFacts,
+                withFacts == 0 ? Double.NaN : (double) complete / withFacts);
     }
 
     /** An empty denominator means nothing could go wrong: 1. */
@@ -59,6 +71,12 @@ public record AnswerMetrics(double abstentionPrecision, double abstentionRecall,
         map.put(NAMES.get(1), abstentionRecall);
         map.put(NAMES.get(2), citationAccuracy);
         map.put(NAMES.get(3), groundingRate);
+        // NaN: no question had facts to count (the cross-lingual set's Chinese facts mean nothing over English
+        // notes), so there is no fact metric to report or gate.
+        if (!Double.isNaN(answerFactRecall)) {
+            map.put(NAMES.get(4), answerFactRecall);
+            map.put(NAMES.get(5), answerComplete);
+        }
         return map;
     }
 }

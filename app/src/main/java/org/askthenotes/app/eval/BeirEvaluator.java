@@ -49,7 +49,7 @@ public final class BeirEvaluator {
             run.writeTrec(runFile(runDir, dataset.name(), mode, model), "atn-" + mode.id() + "-" + model);
             results.add(new ModeResult(mode, Evaluation.of(dataset.qrels(), run, METRICS), null));
         }
-        return new EvalReport(dataset.name(), model, k, queries.size(), results, List.of(), null);
+        return new EvalReport(dataset.name(), model, k, queries.size(), results, List.of(), null, List.of());
     }
 
     public static Path runFile(Path runDir, String dataset, SearchMode mode, String model) {

@@ -9,18 +9,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.cli.ProgressBar;
+import org.askthenotes.app.cli.RootCommand;
+import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.config.ConfigException;
+import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
+import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.eval.RegressionCheck;
 import org.askthenotes.retrieval.eval.RegressionThresholds;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,8 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {
             "Measures retrieval quality (Recall@k, MRR@10, nDCG@10 as trec_eval computes them) per mode.",
-            "Default: the golden set over the notes, plus the extractive answerer's abstention, citation and "
-                    + "grounding. With --beir: a BEIR dataset's test queries, writing TREC run files."},
+            "Default: the golden set over the notes, plus the extractive answerer's abstention, citation, "
+                    + "grounding and key facts stated (and any --answerer's). With --beir: a BEIR dataset's test "
+                    + "queries, writing TREC run files."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (and every checked metric within tolerance)", "1:a metric fell below its threshold, "
                 + "or the run failed", "2:bad options"})
@@ -57,6 +68,21 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Golden set, JSON Lines (default: ${DEFAULT-VALUE}).")
     Path golden;
 
+    @Option(names = "--crosslingual", description = {"The cross-lingual test instead: the Chinese questions of "
+            + "--golden and --crosslingual-questions, then their English versions, over an English-only copy of --notes "
+            + "(datasets crosslingual-zh and crosslingual-en; docs/evaluation.md)."})
+    boolean crosslingual;
+
+    @Option(names = "--crosslingual-questions", paramLabel = "FILE",
+            defaultValue = "docs/eval/golden-crosslingual.jsonl",
+            description = "Chinese questions and the English version of every Chinese question (default: "
+                    + "${DEFAULT-VALUE}).")
+    Path crosslingualQuestions;
+
+    @Option(names = "--no-translate", description = "Search Chinese questions as written, without their CC-CEDICT "
+            + "English query terms (to measure what the translation adds).")
+    boolean noTranslate;
+
     @Option(names = "--beir", paramLabel = "DIR",
             description = "Evaluate a BEIR dataset (corpus.jsonl[.gz], queries.jsonl, qrels/test.tsv) instead.")
     Path beir;
@@ -72,8 +98,17 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Embedding model (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--json", description = "Print one JSON object: mode → metric → value.")
+    @Option(names = "--answerer", split = ",", paramLabel = "NAME",
+            description = "Also grade this LLM answerer (openai or ollama), reached with the ATN_LLM_* environment "
+                    + "settings; its answer metrics are reported per answerer, never checked against thresholds.")
+    List<String> answerers = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON object: mode → metric → value (and answerer:NAME → "
+            + "metric → value for each --answerer).")
     boolean json;
+
+    @ParentCommand
+    RootCommand root;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/eval",
             description = "Where the Markdown and HTML reports and TREC runs go (default: ${DEFAULT-VALUE}).")
@@ -108,25 +143,45 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) throws IOException {
-        String dataset = beir == null ? "golden" : beir.toAbsolutePath().normalize().getFileName().toString();
+        if (crosslingual && beir != null) {
+            throw new IllegalArgumentException("--crosslingual and --beir are two different datasets: pick one");
+        }
+        String dataset = crosslingual ? "crosslingual"
+                : beir == null ? "golden" : beir.toAbsolutePath().normalize().getFileName().toString();
         Path indexDir = index != null ? index : reportDir.resolve("index").resolve(dataset + "-" + model);
         EvalRunner.Options options = new EvalRunner.Options(indexDir, model, modes,
                 k != null ? k : beir == null ? GoldenEvaluator.DEFAULT_K : BeirEvaluator.DEFAULT_K,
-                new ProgressBar(err, "embedding"));
-        EvalReport report = beir == null
-                ? EvalRunner.golden(options, notes, golden)
-                : EvalRunner.beir(options, beir, reportDir.resolve("runs"));
-        writeReports(report, err);
+                new ProgressBar(err, "embedding"), RetrievalOptions.defaults().withTranslateChinese(!noTranslate));
+        if (beir != null && !answerers.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--answerer grades answers on the golden set, not --beir");
+        }
+        List<EvalReport> reports = crosslingual
+                ? EvalRunner.crosslingual(options, notes, golden, crosslingualQuestions)
+                : List.of(beir == null
+                        ? EvalRunner.golden(options, notes, golden, llmAnswerers())
+                        : EvalRunner.beir(options, beir, reportDir.resolve("runs")));
         PrintWriter tables = json ? err : out;
+        Map<String, Map<String, Map<String, Double>>> byDataset = new java.util.LinkedHashMap<>();
+        for (EvalReport report : reports) {
+            writeReports(report, err);
+            byDataset.put(report.dataset(), report.metricsByMode());
+            if (!json) {
+                out.print(TextReport.table(report));
+            }
+        }
         if (json) {
-            out.println(toJson(report.metricsByMode()));
-        } else {
-            out.print(TextReport.table(report));
+            out.println(reports.size() == 1 ? toJson(reports.get(0).metricsForJson()) : toJson(byDataset));
         }
-        if (updateThresholds) {
-            writeThresholds(report, err);
+        if (crosslingual) {
+            tables.print(CrosslingualRatio.table(reports.get(0), reports.get(1)));
         }
-        boolean passed = !check || checkThresholds(report, tables);
+        boolean passed = true;
+        for (EvalReport report : reports) {
+            if (updateThresholds) {
+                writeThresholds(report, err);
+            }
+            passed &= !check || checkThresholds(report, tables);
+        }
         out.flush();
         return passed ? 0 : 1;
     }
@@ -142,6 +197,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     private void writeThresholds(EvalReport report, PrintWriter err) throws IOException {
         double written = tolerance != null ? tolerance : beir == null ? GOLDEN_TOLERANCE : BEIR_TOLERANCE;
+        if (noTranslate) {
+            throw new IllegalArgumentException("--update-thresholds writes the default settings' numbers: drop "
+                    + "--no-translate");
+        }
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         // run from the root command, the arguments start with the subcommand's own name
         if (!args.isEmpty() && args.get(0).equals("eval")) {
@@ -178,7 +237,24 @@ public final class EvalCommand implements Callable<Integer> {
         return passed;
     }
 
-    static String toJson(Map<String, Map<String, Double>> metricsByMode) throws JsonProcessingException {
+    /** Each --answerer with the LLM settings of the environment (as serve and ask read them). */
+    private List<AnswererSettings> llmAnswerers() {
+        ConfigResolver resolver = root != null ? root.resolver() : new ConfigResolver(System.getenv(), Path.of(""));
+        List<AnswererSettings> settings = new ArrayList<>();
+        for (String name : answerers) {
+            AppConfig config;
+            try {
+                config = resolver.resolve(Map.of(ConfigResolver.ANSWERER, name), null);
+            } catch (ConfigException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, name);
+            }
+            settings.add(new AnswererSettings(config.answerer(), config.llmBaseUrl(), config.llmModel(),
+                    config.llmApiKey(), config.llmTemperature(), config.llmTimeout()));
+        }
+        return settings;
+    }
+
+    static String toJson(Map<String, ?> metricsByMode) throws JsonProcessingException {
         return new ObjectMapper().writeValueAsString(metricsByMode);
     }
 
@@ -186,7 +262,12 @@ public final class EvalCommand implements Callable<Integer> {
     static final class ModeConverter implements ITypeConverter<SearchMode> {
         @Override
         public SearchMode convert(String value) {
-            return SearchMode.parse(value);
+            try {
+                return SearchMode.parse(value);
+            } catch (IllegalArgumentException e) {
+                // picocli shows a TypeConversionException's message as is, any other with its class name
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

@@ -2,7 +2,9 @@ package org.askthenotes.app.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.askthenotes.generation.Abstention;
@@ -12,6 +14,7 @@ import org.askthenotes.generation.Answerer;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.NotesAssistant;
+import org.askthenotes.generation.PromptBudget;
 import org.askthenotes.generation.PromptTemplate;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.ingest.Chunk;
@@ -21,6 +24,7 @@ import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.NotesIndex;
+import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SyncListener;
 import org.askthenotes.retrieval.eval.BeirDataset;
@@ -33,8 +37,10 @@ public final class EvalRunner {
      * @param model    embedding model name, as {@link Embedders#create} takes it and thresholds files are named
      * @param progress told as chunks are embedded
      */
-    public record Options(Path index, String model, List<SearchMode> modes, int k, SyncListener progress) {
+    public record Options(Path index, String model, List<SearchMode> modes, int k, SyncListener progress,
+            RetrievalOptions retrieval) {
         public Options {
+            Objects.requireNonNull(retrieval, "retrieval");
             Objects.requireNonNull(index, "index");
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(progress, "progress");
@@ -43,6 +49,11 @@ public final class EvalRunner {
                 throw new IllegalArgumentException("no retrieval mode to evaluate");
             }
         }
+
+        /** With the default retrieval options. */
+        public Options(Path index, String model, List<SearchMode> modes, int k, SyncListener progress) {
+            this(index, model, modes, k, progress, RetrievalOptions.defaults());
+        }
     }
 
     private EvalRunner() {
@@ -50,23 +61,64 @@ public final class EvalRunner {
 
     /** Indexes {@code notes}, checks the golden set names real sections, then evaluates retrieval and answers. */
     public static EvalReport golden(Options options, Path notes, Path goldenFile) throws IOException {
+        return golden(options, notes, goldenFile, List.of());
+    }
+
+    /**
+     * As {@link #golden(Options, Path, Path)}, grading each of {@code llmAnswerers} too, after the extractive one
+     * (which stays first: its metrics are the gated ones).
+     */
+    public static EvalReport golden(Options options, Path notes, Path goldenFile, List<AnswererSettings> llmAnswerers)
+            throws IOException {
         GoldenSet golden = GoldenSet.read(goldenFile);
         IngestResult ingest = new NotesIngestor(IngestOptions.defaults()).ingest(notes);
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         golden.requireSectionsExist(chunks);
         Embedder embedder = Embedders.create(options.model());
-        try (NotesIndex index = NotesIndex.open(options.index(), embedder)) {
+        try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
             index.sync(ingest, options.progress());
-            Function<AskRequest, Answer> answerer = extractiveAssistant(index, embedder);
-            return new GoldenEvaluator(index, answerer, options.k()).evaluate(golden, options.modes(), options.model());
+            Map<String, Function<AskRequest, Answer>> answerers = new LinkedHashMap<>();
+            answerers.put(AnswererSettings.EXTRACTIVE,
+                    assistant(index, embedder, AnswererSettings.of(AnswererSettings.EXTRACTIVE)));
+            llmAnswerers.forEach(settings -> answerers.putIfAbsent(settings.name(),
+                    assistant(index, embedder, settings)));
+            return new GoldenEvaluator(index, answerers, options.k()).evaluate(golden, options.modes(), options.model());
         }
     }
 
-    /** The answerer graded: the app's own assistant with the extractive answerer (offline, no LLM). */
-    private static Function<AskRequest, Answer> extractiveAssistant(NotesIndex index, Embedder embedder) {
-        Answerer extractive = Answerers.create(AnswererSettings.of(AnswererSettings.EXTRACTIVE), embedder);
-        NotesAssistant assistant = new NotesAssistant(index, embedder, extractive, PromptTemplate.defaults(),
-                Abstention.DEFAULT);
+    /**
+     * The cross-lingual test: the Chinese questions of both files, then their English versions, over an English-only
+     * copy of {@code notes}; two reports, "crosslingual-zh" and "crosslingual-en".
+     */
+    public static List<EvalReport> crosslingual(Options options, Path notes, Path goldenFile, Path crosslingualFile)
+            throws IOException {
+        Crosslingual.Pairs pairs = Crosslingual.pairs(GoldenSet.read(goldenFile), GoldenSet.read(crosslingualFile));
+        IngestResult ingest = Crosslingual.englishOnly(new NotesIngestor(IngestOptions.defaults()).ingest(notes));
+        List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
+        pairs.chinese().requireSectionsExist(chunks);
+        Embedder embedder = Embedders.create(options.model());
+        try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
+            index.sync(ingest, options.progress());
+            GoldenEvaluator evaluator = new GoldenEvaluator(index, Map.of(AnswererSettings.EXTRACTIVE,
+                    assistant(index, embedder, AnswererSettings.of(AnswererSettings.EXTRACTIVE))), options.k());
+            return List.of(
+                    evaluator.evaluate(CROSSLINGUAL_ZH, pairs.chinese(), options.modes(), options.model()),
+                    evaluator.evaluate(CROSSLINGUAL_EN, pairs.english(), options.modes(), options.model()));
+        }
+    }
+
+    public static final String CROSSLINGUAL_ZH = "crosslingual-zh";
+    public static final String CROSSLINGUAL_EN = "crosslingual-en";
+
+    /**
+     * An answerer as graded: the app's own assistant around it, with the default prompt and abstention. Sources are
+     * counted, never cut to an LLM's context budget: every answerer is graded on the same sources.
+     */
+    private static Function<AskRequest, Answer> assistant(NotesIndex index, Embedder embedder,
+            AnswererSettings settings) {
+        Answerer answerer = Answerers.create(settings);
+        NotesAssistant assistant = new NotesAssistant(index, embedder, answerer, PromptTemplate.defaults(),
+                Abstention.DEFAULT, PromptBudget.countOnly(PromptBudget.embeddingTokenizer()));
         return request -> assistant.ask(request, AnswerListener.NONE);
     }
 

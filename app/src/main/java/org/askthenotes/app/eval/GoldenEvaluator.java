@@ -35,13 +35,19 @@ public final class GoldenEvaluator {
     public static final int DEFAULT_K = 10;
 
     private final Retriever retriever;
-    private final Function<AskRequest, Answer> answerer;
+    private final Map<String, Function<AskRequest, Answer>> answerers;
     private final int k;
 
-    /** {@code answerer} answers one request the way the app would (NotesAssistant::ask). */
-    public GoldenEvaluator(Retriever retriever, Function<AskRequest, Answer> answerer, int k) {
+    /**
+     * @param answerers by name, each answering one request the way the app would (NotesAssistant::ask); the first
+     *                  is the one whose metrics the modes report and the thresholds files hold
+     */
+    public GoldenEvaluator(Retriever retriever, Map<String, Function<AskRequest, Answer>> answerers, int k) {
         this.retriever = Objects.requireNonNull(retriever, "retriever");
-        this.answerer = Objects.requireNonNull(answerer, "answerer");
+        this.answerers = new LinkedHashMap<>(answerers);
+        if (answerers.isEmpty()) {
+            throw new IllegalArgumentException("no answerer to evaluate");
+        }
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1: " + k);
         }
@@ -49,10 +55,15 @@ public final class GoldenEvaluator {
     }
 
     /**
-     * Evaluates retrieval in each mode, then asks the answerer every question once, with the last mode listed
+     * Evaluates retrieval in each mode, then asks each answerer every question once, with the last mode listed
      * (hybrid in the default order, as the app answers): answering is the costly part.
      */
     public EvalReport evaluate(GoldenSet golden, List<SearchMode> modes, String model) {
+        return evaluate("golden", golden, modes, model);
+    }
+
+    /** As above, reported under another dataset name. */
+    EvalReport evaluate(String dataset, GoldenSet golden, List<SearchMode> modes, String model) {
         List<GoldenQuestion> questions = golden.questions();
         Qrels qrels = qrels(golden.answerable());
         List<Map<SearchMode, QuestionResult.ModeOutcome>> outcomes = new ArrayList<>();
@@ -72,19 +83,26 @@ public final class GoldenEvaluator {
             retrieval.add(Evaluation.of(qrels, new Run(run), METRICS));
         }
         SearchMode answerMode = modes.get(modes.size() - 1);
-        List<AnswerOutcome> answers = questions.stream()
-                .map(q -> AnswerOutcome.of(q, answerer.apply(askRequest(q, answerMode))))
-                .toList();
+        List<AnswererResult> byAnswerer = new ArrayList<>();
+        answerers.forEach((name, answerer) -> {
+            List<AnswerOutcome> answered = questions.stream()
+                    .map(q -> AnswerOutcome.of(q, answerer.apply(askRequest(q, answerMode))))
+                    .toList();
+            byAnswerer.add(new AnswererResult(name, AnswerMetrics.of(questions, answered), answered));
+        });
+        AnswererResult gated = byAnswerer.get(0);
+        List<AnswerOutcome> answers = gated.outcomes();
         List<ModeResult> results = new ArrayList<>();
         for (int m = 0; m < modes.size(); m++) {
-            AnswerMetrics answerMetrics = modes.get(m) == answerMode ? AnswerMetrics.of(questions, answers) : null;
+            AnswerMetrics answerMetrics = modes.get(m) == answerMode ? gated.metrics() : null;
             results.add(new ModeResult(modes.get(m), retrieval.get(m), answerMetrics));
         }
         List<QuestionResult> perQuestion = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             perQuestion.add(new QuestionResult(questions.get(i), outcomes.get(i), answers.get(i)));
         }
-        return new EvalReport("golden", model, k, golden.answerable().size(), results, perQuestion, answerMode);
+        return new EvalReport(dataset, model, k, golden.answerable().size(), results, perQuestion, answerMode,
+                byAnswerer);
     }
 
     private static AskRequest askRequest(GoldenQuestion question, SearchMode mode) {

@@ -10,9 +10,12 @@ import org.askthenotes.ingest.Language;
  *
  * @param language "en" or "zh": the language the question is asked in
  * @param relevant the sections that answer it; empty exactly when {@code offTopic}
+ * @param facts    the key facts a complete answer states, each a list of alternative strings (any one counts);
+ *                 empty exactly when {@code offTopic}
  * @param offTopic true when the notes do not cover it: the answerer must abstain
  */
-public record GoldenQuestion(String id, String question, String language, List<Relevant> relevant, boolean offTopic) {
+public record GoldenQuestion(String id, String question, String language, List<Relevant> relevant,
+        List<List<String>> facts, boolean offTopic) {
 
     /**
      * A section that answers the question, named by note path and heading path so it survives re-chunking: every
@@ -48,7 +51,13 @@ public record GoldenQuestion(String id, String question, String language, List<R
         Objects.requireNonNull(question, "question");
         Objects.requireNonNull(language, "language");
         relevant = relevant == null ? List.of() : List.copyOf(relevant);
+        // nulls become empty so the loader can name the question instead of failing inside Jackson
+        facts = facts == null ? List.of() : facts.stream()
+                .map(fact -> fact == null ? List.<String>of()
+                        : fact.stream().map(alternative -> alternative == null ? "" : alternative).toList())
+                .toList();
     }
+
 
     public boolean answerable() {
         return !offTopic;

@@ -17,7 +17,8 @@ import org.askthenotes.ingest.Language;
 
 /**
  * The golden questions of a JSON Lines file, one
- * {@code {"id","question","language","relevant":[{"notePath","headingPath","grade"}],"offTopic"}} object a line.
+ * {@code {"id","question","language","relevant":[{"notePath","headingPath","grade"}],"facts":[["..."]],"offTopic"}}
+ * object a line.
  */
 public record GoldenSet(Path source, List<GoldenQuestion> questions) {
 
@@ -78,6 +79,34 @@ public record GoldenSet(Path source, List<GoldenQuestion> questions) {
             if (relevant.grade() < 1) {
                 throw new IOException(where + ": question '" + q.id() + "': 'grade' of " + relevant.label()
                         + " must be at least 1, got " + relevant.grade());
+            }
+        }
+        validateFacts(q, where);
+    }
+
+    /**
+     * Facts are what the answer-content metric counts, so each must be able to fail: no empty alternative, and none
+     * the question already contains (an answer that repeats the question would state it for free).
+     */
+    private static void validateFacts(GoldenQuestion q, String where) throws IOException {
+        // An answerable question without facts is a candidate (feedback export writes them): retrieval metrics
+        // count it, the fact metrics skip it, and GoldenSetTest holds docs/eval/golden.jsonl to 2-4 facts each.
+        if (q.offTopic() && !q.facts().isEmpty()) {
+            throw new IOException(where + ": question '" + q.id() + "' is 'offTopic' and cannot have 'facts'");
+        }
+        for (int i = 0; i < q.facts().size(); i++) {
+            List<String> fact = q.facts().get(i);
+            String which = where + ": question '" + q.id() + "': fact " + (i + 1) + " " + fact;
+            if (fact.isEmpty()) {
+                throw new IOException(which + " has no alternatives");
+            }
+            for (String alternative : fact) {
+                if (FactMatcher.normalise(alternative).isEmpty()) {
+                    throw new IOException(which + " has an empty alternative");
+                }
+                if (FactMatcher.states(q.question(), List.of(alternative))) {
+                    throw new IOException(which + ": '" + alternative + "' is already in the question");
+                }
             }
         }
     }

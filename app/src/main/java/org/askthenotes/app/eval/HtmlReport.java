@@ -20,7 +20,7 @@ public final class HtmlReport {
             th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}
             th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
             tr.miss td{background:#fdecea}.ok{color:#2e7d32}.bad{color:#c62828}
-            svg text{font-size:11px;fill:#333}
+            svg text{font-size:11px;fill:#333}td.answer{max-width:40rem}td.answer pre{white-space:pre-wrap;margin:0;font:inherit}
             """;
     private static final Map<SearchMode, String> COLORS =
             Map.of(SearchMode.BM25, "#4e79a7", SearchMode.VECTOR, "#f28e2b", SearchMode.HYBRID, "#59a14f");
@@ -43,10 +43,14 @@ public final class HtmlReport {
         body.appendElement("h1").text("Evaluation: " + report.dataset());
         body.appendElement("p").text(TextReport.summaryLine(report));
         summaryTable(body, report);
+        if (!report.otherAnswerers().isEmpty()) {
+            answererTable(body, report);
+        }
         body.appendElement("h2").text("Metrics per mode");
         chart(body, report);
         if (!report.questions().isEmpty()) {
             questionTable(body, report);
+            answerTable(body, report);
         }
         return doc.outerHtml();
     }
@@ -61,6 +65,23 @@ public final class HtmlReport {
             Element row = table.appendElement("tr");
             row.appendElement("td").text(metric);
             byMode.values().forEach(v -> row.appendElement("td").addClass("num").text(TextReport.format(v.get(metric))));
+        }
+    }
+
+    /** Answer metrics, one column per answerer; the Markdown report lists each extra answerer's answers. */
+    private static void answererTable(Element body, EvalReport report) {
+        body.appendElement("h2").text("Answer metrics by answerer");
+        body.appendElement("p").text(report.answerMode().id() + " retrieval; the thresholds files hold "
+                + report.answerers().get(0).answerer() + "'s only.");
+        Element table = body.appendElement("table");
+        Element head = table.appendElement("tr");
+        head.appendElement("th").text("metric");
+        report.answerers().forEach(a -> head.appendElement("th").text(a.answerer()));
+        for (String metric : AnswerMetrics.NAMES) {
+            Element row = table.appendElement("tr");
+            row.appendElement("td").text(metric);
+            report.answerers().forEach(a -> row.appendElement("td").addClass("num")
+                    .text(TextReport.format(a.metrics().asMap().get(metric))));
         }
     }
 
@@ -138,6 +159,32 @@ public final class HtmlReport {
             tr.appendElement("td").addClass(outcome.topHitRelevant() ? "ok" : "bad").text(outcome.topHit());
             String answer = TextReport.answerCell(q, row.answer());
             tr.appendElement("td").addClass(answer.contains("✗") ? "bad" : "ok").text(answer);
+        }
+    }
+
+    private static void answerTable(Element body, EvalReport report) {
+        body.appendElement("h2").text("Answers, missing facts first");
+        body.appendElement("p").text("Each answerable question's key facts (docs/eval/README.md) looked up in the "
+                + "answer text; a fact is its alternatives joined by /.");
+        Element table = body.appendElement("table");
+        Element head = table.appendElement("tr");
+        for (String title : List.of("id", "question", "facts", "missing", "answer")) {
+            head.appendElement("th").text(title);
+        }
+        for (QuestionResult row : report.answersMissingFactsFirst()) {
+            GoldenQuestion q = row.question();
+            FactScore facts = row.answer().facts();
+            Element tr = table.appendElement("tr");
+            if (!facts.complete()) {
+                tr.addClass("miss");
+            }
+            tr.appendElement("td").text(q.id());
+            tr.appendElement("td").attr("lang", q.language()).text(q.question());
+            tr.appendElement("td").addClass("num").addClass(facts.complete() ? "ok" : "bad").text(facts.label());
+            tr.appendElement("td").attr("lang", q.language()).text(TextReport.missingFacts(facts));
+            // a <pre> keeps the answer's line breaks (Markdown bullets) through jsoup's pretty printing
+            tr.appendElement("td").addClass("answer").attr("lang", q.language()).appendElement("pre")
+                    .text(TextReport.answerText(row.answer()));
         }
     }
 

@@ -15,6 +15,7 @@ import org.askthenotes.app.view.Json;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
 import org.askthenotes.generation.AskRequest;
+import org.askthenotes.generation.LlmFailure;
 import org.askthenotes.retrieval.Hit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +59,14 @@ final class AnswerStream {
             });
             send(client, "citations", citations(answer));
             send(client, "done", AnswerView.of(answer));
+        } catch (LlmFailure e) {
+            // The 200 went out with the sources; the status the POST would have had travels in the event.
+            LOG.warn("GET /api/ask/stream: {}", e.getMessage());
+            send(client, "error", Map.of("error", e.getMessage(), "status", WebApp.llmStatus(e)));
         } catch (RuntimeException e) {
             LOG.error("Streaming an answer failed", e);
-            send(client, "error", Map.of("error", e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            send(client, "error", Map.of("error", "internal error while answering; the server log has the details",
+                    "status", 500));
         }
     }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +48,7 @@ final class ApiHandlers {
 
     void search(Context ctx) {
         String query = AskParams.question(ctx.queryParam("q"), "q");
-        int k = AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrNull(), config);
+        int k = AskParams.k(ctx.queryParam("k"), config);
         SearchRequest request = new SearchRequest(query, k, AskParams.mode(ctx.queryParam("mode"), config),
                 queryFilters(ctx));
         ctx.json(Map.of("query", query, "mode", request.mode().id(), "k", k,
@@ -58,7 +56,12 @@ final class ApiHandlers {
     }
 
     void ask(Context ctx) throws java.io.IOException {
-        AskBody body = mapper.readValue(ctx.bodyAsBytes(), AskBody.class);
+        AskBody body;
+        try {
+            body = mapper.readValue(ctx.bodyAsBytes(), AskBody.class);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(JsonErrors.message("request body", e));
+        }
         AskRequest request = AskParams.request(body, config);
         String answerer = AskParams.answerer(body.answerer());
         Answer answer = service.ask(answerer, request, org.askthenotes.generation.AnswerListener.NONE);
@@ -70,7 +73,7 @@ final class ApiHandlers {
         AskRequest request = new AskRequest(
                 AskParams.question(ctx.queryParam("question"), "question"),
                 AskParams.history(history(ctx.queryParam("history"))),
-                AskParams.k(ctx.queryParamAsClass("k", Integer.class).getOrNull(), config),
+                AskParams.k(ctx.queryParam("k"), config),
                 AskParams.mode(ctx.queryParam("mode"), config),
                 queryFilters(ctx),
                 "true".equals(ctx.queryParam("includePrompt")));
@@ -78,21 +81,10 @@ final class ApiHandlers {
         new AnswerStream(service, mapper).run(ctx, answerer, request);
     }
 
+    /** The token, when configured, was checked by {@link AccessGuard} before this runs. */
     void reindex(Context ctx) {
-        if (config.reindexToken() != null && !authorized(ctx.header("Authorization"))) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiException(401, "reindex needs the header Authorization: Bearer <token>");
-        }
         LOG.info("Reindex requested");
         ctx.json(service.syncUnchecked((done, total) -> { }));
-    }
-
-    private boolean authorized(String header) {
-        if (header == null || !header.startsWith("Bearer ")) {
-            return false;
-        }
-        byte[] given = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, config.reindexToken().getBytes(StandardCharsets.UTF_8));
     }
 
     /** tags and categories may repeat (?tags=a&tags=b) or be comma-separated (?tags=a,b). */
@@ -116,8 +108,7 @@ final class ApiHandlers {
         try {
             return mapper.readValue(json, new TypeReference<List<AskBody.TurnBody>>() { });
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("history must be a JSON array of {question, answer}: "
-                    + e.getOriginalMessage());
+            throw ApiException.badRequest(JsonErrors.message("history (a JSON array of {question, answer})", e));
         }
     }
 }

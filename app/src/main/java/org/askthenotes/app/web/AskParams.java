@@ -23,14 +23,47 @@ public final class AskParams {
     }
 
     public static String question(String question, String field) {
-        if (question == null || question.isBlank()) {
-            throw ApiException.badRequest(field + " is required and must not be empty");
+        if (question == null || invisible(question)) {
+            throw ApiException.badRequest(field + " is required and must not be empty"
+                    + (question == null || question.isEmpty() ? "" : " (it holds only spaces or invisible characters)"));
         }
         if (question.length() > MAX_QUESTION_CHARS) {
             throw ApiException.badRequest(field + " is longer than " + MAX_QUESTION_CHARS + " characters: "
                     + question.length());
         }
+        if (!wellFormed(question)) {
+            throw ApiException.badRequest(field + " is not valid UTF-8 text (it holds bytes or escapes that are"
+                    + " not characters)");
+        }
         return question.strip();
+    }
+
+    /**
+     * Only whitespace, no-break spaces (U+00A0, U+2007, U+202F, which String.isBlank keeps) and format characters
+     * (zero-width spaces and joiners, the BOM): nothing a search could use.
+     */
+    static boolean invisible(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
+    }
+
+    /**
+     * Javalin decodes a query's invalid UTF-8 (%FF) to U+FFFD, and JSON may carry a lone surrogate (an escaped U+D800):
+     * either means the client sent something that is not text.
+     */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static int k(Integer k, AppConfig config) {
@@ -41,6 +74,19 @@ public final class AskParams {
             throw ApiException.badRequest("k must be between 1 and " + AppConfig.MAX_K + ": " + k);
         }
         return k;
+    }
+
+    /** k as a query parameter: a whole number in 1..20, not "5.7" or "five". */
+    public static int k(String k, AppConfig config) {
+        if (k == null || k.isBlank()) {
+            return config.k();
+        }
+        try {
+            return k(Integer.valueOf(k.strip()), config);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("k must be a whole number between 1 and " + AppConfig.MAX_K + ": "
+                    + (k.length() > 20 ? k.substring(0, 20) + "…" : k));
+        }
     }
 
     public static SearchMode mode(String mode, AppConfig config) {

@@ -2,19 +2,22 @@ package org.askthenotes.app.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
+import org.askthenotes.ingest.NoteLoader;
 import org.jsoup.nodes.Entities;
 
-/** GET /api/notes/{path} (JSON with the HTML) and /notes/{path} (a page to open at an anchor). */
+/**
+ * GET /api/notes/{path} (JSON with the HTML) and /notes/{path} (a page to open at an anchor). A note is shown
+ * under the rules ingest reads it by ({@link NoteLoader}): what ingest skips, the view refuses, in the same words.
+ */
 final class NoteHandlers {
     private final NotePaths paths;
+    private final NoteLoader loader;
     private final NoteRenderer renderer;
 
-    NoteHandlers(NotePaths paths, NoteRenderer renderer) {
+    NoteHandlers(NotePaths paths, NoteLoader loader, NoteRenderer renderer) {
         this.paths = paths;
+        this.loader = loader;
         this.renderer = renderer;
     }
 
@@ -48,8 +51,25 @@ final class NoteHandlers {
                 """.formatted(title, Entities.escape(path), title, note.html()));
     }
 
+    /** 404 for what is no note (hidden, excluded), 422 for a note ingest could not read either. */
     private NoteRenderer.RenderedNote render(String relative) throws IOException {
-        Path file = paths.resolve(relative);
-        return renderer.render(Files.readString(file, StandardCharsets.UTF_8));
+        paths.resolve(relative);
+        NoteLoader.Loaded loaded = loader.load(paths.root(), relative);
+        if (loaded.notANote()) {
+            throw ApiException.notFound("no note '" + NotePaths.printable(relative) + "': "
+                    + loaded.problem().reason());
+        }
+        if (loaded.problem() != null) {
+            throw new ApiException(422, "note '" + NotePaths.printable(relative) + "' cannot be shown: "
+                    + loaded.problem().reason());
+        }
+        try {
+            NoteRenderer.RenderedNote note = renderer.render(loaded.text());
+            return new NoteRenderer.RenderedNote(note.title(), NoteImages.link(note.html(), relative));
+        } catch (StackOverflowError e) {
+            // commonmark and jsoup recurse per nesting level; thousands of nested quotes or lists exhaust the stack.
+            throw new ApiException(422, "note '" + NotePaths.printable(relative)
+                    + "' cannot be shown: its quotes or lists are nested too deeply to render");
+        }
     }
 }

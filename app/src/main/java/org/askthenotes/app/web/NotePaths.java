@@ -52,8 +52,13 @@ public final class NotePaths {
         return file;
     }
 
+    /** The notes folder, absolute. */
+    public Path root() {
+        return root;
+    }
+
     /** The path as given, cut short: it is echoed in an error message. */
-    private static String printable(String relative) {
+    static String printable(String relative) {
         String cut = relative.length() > 200 ? relative.substring(0, 200) + "…" : relative;
         return cut.replaceAll("\\p{Cntrl}", "?");
     }

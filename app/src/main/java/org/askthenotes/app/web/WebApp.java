@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.view.Json;
+import org.askthenotes.generation.LlmFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +36,21 @@ public final class WebApp {
     public static Javalin create(NotesService service) throws IOException {
         ObjectMapper mapper = Json.mapper();
         ApiHandlers api = new ApiHandlers(service, mapper);
-        NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()), new NoteRenderer());
+        NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()),
+                service.noteLoader(), new NoteRenderer());
+        NoteImages images = new NoteImages(service.notesRoot());
+        FeedbackHandlers feedback = new FeedbackHandlers(service, mapper);
+        AccessGuard guard = new AccessGuard(service.config());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.staticFiles.add("/public", Location.CLASSPATH);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.routes.before(guard::check);
             routes(config.routes, api, notes);
+            config.routes.get(NoteImages.ROUTE + "<path>", images::serve);
+            feedbackRoutes(config.routes, feedback);
             errors(config.routes);
         });
     }
@@ -59,19 +67,35 @@ public final class WebApp {
         routes.get("/notes/<path>", notes::notePage);
     }
 
+    private static void feedbackRoutes(RoutesConfig routes, FeedbackHandlers feedback) {
+        routes.post("/api/feedback", feedback::rate);
+        routes.get("/api/feedback/stats", feedback::stats);
+    }
+
     /** Every error leaves as {"error": message} with its status; a stack trace stays in the server log. */
     private static void errors(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         routes.exception(ValidationException.class, (e, ctx) -> error(ctx, 400, validationMessage(e)));
         routes.exception(JsonProcessingException.class,
-                (e, ctx) -> error(ctx, 400, "malformed JSON body: " + e.getOriginalMessage()));
+                (e, ctx) -> error(ctx, 400, JsonErrors.message("request body", e)));
         routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        // The LLM's failure is the cause a user can act on: one log line, no stack trace, and the message says it.
+        routes.exception(LlmFailure.class, (e, ctx) -> {
+            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            error(ctx, llmStatus(e), e.getMessage());
+        });
+        // Exception names and messages may carry class names and absolute paths: they go to the log only.
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            error(ctx, 500, "internal error while handling " + ctx.method() + " " + ctx.path()
+                    + "; the server log has the details");
         });
+    }
+
+    /** 503 when the LLM server could not be reached, 502 when it answered badly. */
+    static int llmStatus(LlmFailure e) {
+        return e.unreachable() ? 503 : 502;
     }
 
     private static void error(Context ctx, int status, String message) {

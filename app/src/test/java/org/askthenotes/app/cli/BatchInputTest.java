@@ -47,4 +47,15 @@ class BatchInputTest {
                 new BatchInput.Question("4", "What are embeddings?")), parsed.questions());
         assertEquals(List.of(), parsed.problems());
     }
+
+    @Test
+    void csvRowsNeedAHeaderAndKeepTheirLineNumbers() throws IOException {
+        Path in = dir.resolve("q.csv");
+        // Excel's "CSV UTF-8" starts with a byte order mark; a quoted field may hold commas and a line break
+        Files.writeString(in, "\uFEFFid,question\na,\"What is RAG, briefly?\"\nb,\n,\"Two\nlines?\"\n");
+        BatchInput.Parsed parsed = BatchInput.read(in, mapper);
+        assertEquals(List.of(new BatchInput.Question("a", "What is RAG, briefly?"),
+                new BatchInput.Question("4", "Two\nlines?")), parsed.questions());
+        assertEquals(List.of(in + ":3: empty question"), parsed.problems());
+    }
 }

@@ -78,6 +78,16 @@ class CliTest {
     }
 
     @Test
+    void askJsonSaysAnAbstentionGroundsNothing() throws IOException {
+        Run run = run("ask", "--json", "Who won the football world cup in 1998?");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode answer = mapper.readTree(run.out());
+        assertTrue(answer.get("abstained").asBoolean(), run.out());
+        assertTrue(answer.get("grounded").isNull(), run.out());
+        assertEquals("Who won the football world cup in 1998?", answer.get("retrievalQuery").get("text").asText());
+    }
+
+    @Test
     void askPrintsTheAnswerAndItsSources() {
         Run run = run("ask", "What is retrieval-augmented generation?");
         assertEquals(0, run.exitCode(), run.err());

@@ -10,44 +10,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AnswerMetricsTest {
 
+    private static final List<List<String>> FACTS = List.of(List.of("alpha"), List.of("beta"));
     private static final GoldenQuestion ANSWERABLE = new GoldenQuestion("a", "?", "en",
-            List.of(new GoldenQuestion.Relevant("n.md", List.of("H"), 1)), false);
-    private static final GoldenQuestion OFF_TOPIC = new GoldenQuestion("o", "?", "en", List.of(), true);
+            List.of(new GoldenQuestion.Relevant("n.md", List.of("H"), 1)), FACTS, false);
+    private static final GoldenQuestion OFF_TOPIC = new GoldenQuestion("o", "?", "en", List.of(), List.of(), true);
 
-    private static final AnswerOutcome ABSTAINED = new AnswerOutcome(true, false, false, 0);
-    private static final AnswerOutcome GOOD = new AnswerOutcome(false, true, true, 1);
-    private static final AnswerOutcome CITES_OTHER = new AnswerOutcome(false, false, true, 1);
-    private static final AnswerOutcome UNGROUNDED = new AnswerOutcome(false, true, false, 1);
+    // Fact scores as they would be for an answerable question; off-topic questions are not counted in them.
+    private static final AnswerOutcome ABSTAINED = outcome(true, false, false, "Not in the notes.");
+    private static final AnswerOutcome GOOD = outcome(false, true, true, "alpha and beta [1]");
+    private static final AnswerOutcome CITES_OTHER = outcome(false, false, true, "only alpha [1]");
+    private static final AnswerOutcome UNGROUNDED = outcome(false, true, false, "beta, alpha [1]");
+
+    private static AnswerOutcome outcome(boolean abstained, boolean cited, boolean grounded, String text) {
+        return new AnswerOutcome(abstained, cited, grounded, abstained ? 0 : 1, text,
+                FactScore.of(FACTS, text, abstained));
+    }
 
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("all right",
                         List.of(ANSWERABLE, ANSWERABLE, OFF_TOPIC), List.of(GOOD, GOOD, ABSTAINED),
-                        new AnswerMetrics(1, 1, 1, 1)),
-                // a false abstention on an answerable question costs precision, not citation accuracy
+                        new AnswerMetrics(1, 1, 1, 1, 1, 1)),
+                // a false abstention costs precision and the facts it did not state, not citation accuracy
                 Arguments.of("false abstention",
                         List.of(ANSWERABLE, ANSWERABLE, OFF_TOPIC), List.of(ABSTAINED, GOOD, ABSTAINED),
-                        new AnswerMetrics(0.5, 1, 1, 1)),
+                        new AnswerMetrics(0.5, 1, 1, 1, 0.5, 0.5)),
                 // an answered off-topic question costs recall and counts in the grounding rate
                 Arguments.of("answered off-topic",
                         List.of(ANSWERABLE, OFF_TOPIC, OFF_TOPIC), List.of(GOOD, UNGROUNDED, ABSTAINED),
-                        new AnswerMetrics(1, 0.5, 1, 0.5)),
+                        new AnswerMetrics(1, 0.5, 1, 0.5, 1, 1)),
+                // half the facts of two answers: recall (1 + 0.5 + 0.5 + 1) / 4, two of four complete
                 Arguments.of("cites another section",
                         List.of(ANSWERABLE, ANSWERABLE, ANSWERABLE, ANSWERABLE),
                         List.of(GOOD, CITES_OTHER, CITES_OTHER, UNGROUNDED),
-                        new AnswerMetrics(1, 1, 0.5, 0.75)),
+                        new AnswerMetrics(1, 1, 0.5, 0.75, 0.75, 0.5)),
                 // never abstaining with off-topic questions present: precision 0, not undefined
                 Arguments.of("never abstains",
                         List.of(ANSWERABLE, OFF_TOPIC), List.of(GOOD, CITES_OTHER),
-                        new AnswerMetrics(0, 0, 1, 1)),
+                        new AnswerMetrics(0, 0, 1, 1, 1, 1)),
                 Arguments.of("abstains on everything",
                         List.of(ANSWERABLE, OFF_TOPIC), List.of(ABSTAINED, ABSTAINED),
-                        new AnswerMetrics(0.5, 1, 1, 1)));
+                        new AnswerMetrics(0.5, 1, 1, 1, 0, 0)),
+                // nothing to count: no answerable question has facts, so no fact metric (asMap leaves them out)
+                Arguments.of("no facts",
+                        List.of(OFF_TOPIC), List.of(ABSTAINED),
+                        new AnswerMetrics(1, 1, 1, 1, Double.NaN, Double.NaN)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void computesAbstentionCitationAndGrounding(String label, List<GoldenQuestion> questions,
+    void computesAbstentionCitationGroundingAndFacts(String label, List<GoldenQuestion> questions,
             List<AnswerOutcome> outcomes, AnswerMetrics expected) {
         assertEquals(expected, AnswerMetrics.of(questions, outcomes));
     }

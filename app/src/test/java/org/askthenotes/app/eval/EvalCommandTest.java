@@ -50,4 +50,30 @@ class EvalCommandTest {
         assertEquals(1, exit);
         assertEquals("eval: no such file: " + missing + System.lineSeparator(), err.toString());
     }
+
+    @Test
+    void parsesLlmAnswerersCommaSeparatedOrRepeated() {
+        EvalCommand command = new EvalCommand();
+        new CommandLine(command).parseArgs("--answerer", "openai,ollama", "--answerer", "extractive");
+        assertEquals(List.of("openai", "ollama", "extractive"), command.answerers);
+        EvalCommand none = new EvalCommand();
+        new CommandLine(none).parseArgs();
+        assertEquals(List.of(), none.answerers);
+    }
+
+    @Test
+    void rejectsAnUnknownAnswererOrOneWithBeirWithExitCode2(@org.junit.jupiter.api.io.TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new EvalCommand()).setErr(new PrintWriter(err))
+                .execute("--answerer", "gpt", "--report-dir", dir.toString());
+        assertEquals(2, exit);
+        assertTrue(err.toString().contains("unknown answerer"), err.toString());
+
+        StringWriter beirErr = new StringWriter();
+        int beirExit = new CommandLine(new EvalCommand()).setErr(new PrintWriter(beirErr))
+                .execute("--answerer", "openai", "--beir", dir.toString(), "--report-dir", dir.toString());
+        assertEquals(2, beirExit);
+        assertTrue(beirErr.toString().contains("--answerer grades answers on the golden set, not --beir"),
+                beirErr.toString());
+    }
 }

@@ -21,7 +21,8 @@ class GoldenEvaluatorTest {
 
     private static final GoldenQuestion QUESTION = new GoldenQuestion("q", "How does temperature work?", "en", List.of(
             new GoldenQuestion.Relevant("llm.md", List.of("Inference"), 1),
-            new GoldenQuestion.Relevant("llm.md", List.of("Inference", "Temperature"), 2)), false);
+            new GoldenQuestion.Relevant("llm.md", List.of("Inference", "Temperature"), 2)),
+            List.of(List.of("randomness")), false);
 
     /** Ranks: 1 off-topic, 2 and 3 two chunks of the grade-2 section, 4 the grade-1 section, 5 another note. */
     private static final List<Hit> HITS = Stream.of(

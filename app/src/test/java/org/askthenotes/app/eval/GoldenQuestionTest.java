@@ -40,7 +40,8 @@ class GoldenQuestionTest {
     @org.junit.jupiter.api.Test
     void aChunkTakesTheBestGradeOfTheSectionsItBelongsTo() {
         GoldenQuestion question = new GoldenQuestion("q", "?", "en", List.of(
-                INFERENCE, new GoldenQuestion.Relevant("llm.md", List.of("Inference", "Temperature"), 2)), false);
+                INFERENCE, new GoldenQuestion.Relevant("llm.md", List.of("Inference", "Temperature"), 2)),
+                List.of(List.of("fact")), false);
         assertEquals(1, question.relevantIndexOf(GoldenSetTest.chunk("llm.md", "Inference", "Temperature", "Top-p")));
         assertEquals(0, question.relevantIndexOf(GoldenSetTest.chunk("llm.md", "Inference", "Top-k")));
         assertEquals(-1, question.relevantIndexOf(GoldenSetTest.chunk("llm.md", "Training")));

@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /**
- * The retrieval-quality gate: the golden set over the bundled notes, with the real model and a real index, must
- * stay at or above docs/eval/regressions/golden.&lt;mode&gt;.all-minilm-l6-v2.properties in every mode, and every
- * off-topic question must abstain.
+ * The quality gate: the golden set over the bundled notes, with the real model and a real index, must stay at or
+ * above docs/eval/regressions/golden.&lt;mode&gt;.all-minilm-l6-v2.properties in every mode (retrieval metrics, and
+ * in hybrid the extractive answerer's abstention, citation, grounding and answer-fact metrics), and every off-topic
+ * question must abstain.
  */
 class GoldenRegressionTest {
 
@@ -88,6 +89,8 @@ class GoldenRegressionTest {
         RegressionThresholds written = RegressionThresholds.read(hybridFile);
         assertEquals(EvalCommand.GOLDEN_TOLERANCE, written.tolerance());
         assertTrue(written.expected().containsKey("abstention-recall"), written.expected().toString());
+        assertTrue(written.expected().containsKey("answer-fact-recall")
+                && written.expected().containsKey("answer-complete"), written.expected().toString());
         assertTrue(Files.readString(hybridFile).contains("# Produced by: eval --notes"));
 
         Result check = execute(common, "--check", "--json");

@@ -36,6 +36,10 @@ public final class TestServer implements AutoCloseable {
         return service;
     }
 
+    public int port() {
+        return app.port();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + app.port();
     }

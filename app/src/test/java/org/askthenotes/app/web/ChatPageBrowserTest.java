@@ -129,6 +129,46 @@ class ChatPageBrowserTest {
         assertFalse(driver.findElement(By.id("note")).getText().isBlank());
     }
 
+    /** The debug panel says which English terms a Chinese question was searched with. */
+    @Test
+    void theDebugPanelShowsAChineseQuestionsEnglishQueryTerms() {
+        driver.get(server.baseUrl() + "/");
+        wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
+        WebElement turn = askAndWait("如何用自己管理的金鑰加密 S3 裡的訓練資料？");
+        if (!turn.findElement(By.cssSelector(".debug-table")).isDisplayed()) {
+            driver.findElement(By.id("show-debug")).click();
+        }
+        String searched = turn.findElement(By.cssSelector(".english-query")).getText();
+        assertTrue(searched.startsWith("English query terms searched:") && searched.contains("encrypt")
+                && searched.contains("S3"), searched);
+    }
+
+    @Test
+    void aFollowUpIsReadInContextAndANewTopicInTheSameConversationAbstains() throws IOException {
+        driver.get(server.baseUrl() + "/");
+        wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
+        driver.findElement(By.id("show-debug")).click();
+
+        WebElement first = askAndWait("What does temperature do?");
+        WebElement followUp = askAndWait("and what about top-p?");
+        WebElement offTopic = askAndWait("How do I bake sourdough bread?");
+
+        assertTrue(first.findElements(By.cssSelector(".meta .abstained")).isEmpty(), first.getText());
+        assertTrue(followUp.findElements(By.cssSelector(".meta .abstained")).isEmpty(), followUp.getText());
+        assertEquals("follow-up", followUp.findElement(By.cssSelector(".meta .follow-up")).getText());
+        assertTrue(followUp.findElement(By.cssSelector(".searched-query")).getText()
+                .contains("What does temperature do? and what about top-p?"), followUp.getText());
+        assertEquals("not in the notes", offTopic.findElement(By.cssSelector(".meta .abstained")).getText());
+        assertTrue(offTopic.findElements(By.cssSelector(".meta .follow-up")).isEmpty(), offTopic.getText());
+        assertTrue(offTopic.findElement(By.cssSelector(".searched-query")).getText()
+                .contains("Searched on its own"), offTopic.getText());
+        driver.executeScript("arguments[0].scrollIntoView()", followUp);
+        Path screenshots = Files.createDirectories(moduleDir().resolve("target/screenshots"));
+        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), screenshots.resolve("follow-ups.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        driver.findElement(By.id("show-debug")).click();
+    }
+
     @Test
     void aQuestionWithMarkupIsShownAsText() {
         driver.get(server.baseUrl() + "/");

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.app.support.TestServer;
@@ -38,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WebApiTest {
     static final String QUESTION = "What are foundation models?";
     static final String SECRET = "TOP-SECRET-OUTSIDE-THE-NOTES";
+    static final String TOP_P = "aif-c01-inference-parameters.md › Top-p 核心抽樣";
 
     /** Shared by the class's tests, so the index is built once; JUnit injects it into the @BeforeAll method. */
     Path dir;
@@ -122,6 +125,63 @@ class WebApiTest {
                 "{\"question\": \"Which football club won the 1998 World Cup final in Paris?\"}"));
         assertTrue(answer.get("abstained").asBoolean(), answer.toString());
         assertEquals(0, answer.get("citations").size(), answer.toString());
+        assertTrue(answer.get("grounded").isNull(), "an abstention grounds nothing: " + answer);
+    }
+
+    @Test
+    void aNewTopicInAConversationIsSearchedOnItsOwnAndAbstains() throws Exception {
+        JsonNode first = server.json(server.post("/api/ask", "{\"question\": \"What is RAG?\"}"));
+        assertFalse(first.get("abstained").asBoolean(), first.toString());
+
+        JsonNode second = server.json(server.post("/api/ask", server.json(Map.of(
+                "question", "How do I bake sourdough bread?",
+                "history", List.of(Map.of("question", "What is RAG?", "answer", first.get("answer").asText()))))));
+
+        assertTrue(second.get("abstained").asBoolean(), second.toString());
+        assertTrue(second.get("grounded").isNull(), second.toString());
+        assertEquals(0, second.get("citations").size(), second.toString());
+        JsonNode query = second.get("retrievalQuery");
+        assertEquals("How do I bake sourdough bread?", query.get("text").asText(), second.toString());
+        assertFalse(query.get("followUp").asBoolean(), second.toString());
+    }
+
+    @Test
+    void anEllipticalFollowUpIsSearchedInContextAndCitesItsSection() throws Exception {
+        JsonNode first = server.json(server.post("/api/ask", "{\"question\": \"What does temperature do?\"}"));
+
+        JsonNode second = server.json(server.post("/api/ask", server.json(Map.of(
+                "question", "and what about top-p?",
+                "history", List.of(Map.of("question", "What does temperature do?",
+                        "answer", first.get("answer").asText()))))));
+
+        assertFalse(second.get("abstained").asBoolean(), second.toString());
+        assertTrue(second.get("grounded").asBoolean(), second.toString());
+        assertTrue(second.get("retrievalQuery").get("followUp").asBoolean(), second.toString());
+        assertEquals("What does temperature do? and what about top-p?",
+                second.get("retrievalQuery").get("text").asText());
+        assertEquals(TOP_P, lastHeading(firstCited(second)), second.toString());
+    }
+
+    @Test
+    void theStreamJudgesChineseFollowUpsAndTopicSwitchesToo() throws Exception {
+        String first = "temperature 參數有什麼作用？";
+        String history = server.json(List.of(Map.of("question", first, "answer", "溫度在抽樣前重新調整機率分佈[1]。")));
+
+        List<String[]> followUp = stream("/api/ask/stream?question=" + encode("那 top-p 呢？")
+                + "&history=" + encode(history));
+        List<String[]> offTopic = stream("/api/ask/stream?question=" + encode("怎麼烤酸種麵包？")
+                + "&history=" + encode(history));
+
+        JsonNode answered = server.mapper().readTree(followUp.get(followUp.size() - 1)[1]);
+        assertFalse(answered.get("abstained").asBoolean(), answered.toString());
+        assertTrue(answered.get("retrievalQuery").get("followUp").asBoolean(), answered.toString());
+        assertEquals(TOP_P, lastHeading(firstCited(answered)), answered.toString());
+        JsonNode refused = server.mapper().readTree(offTopic.get(offTopic.size() - 1)[1]);
+        JsonNode refusedCitations = server.mapper().readTree(offTopic.get(offTopic.size() - 2)[1]);
+        assertTrue(refused.get("abstained").asBoolean(), refused.toString());
+        assertFalse(refused.get("retrievalQuery").get("followUp").asBoolean(), refused.toString());
+        assertEquals("citations", offTopic.get(offTopic.size() - 2)[0]);
+        assertTrue(refusedCitations.get("grounded").isNull(), refusedCitations.toString());
     }
 
     @Test
@@ -173,6 +233,21 @@ class WebApiTest {
         for (int i = 0; i < bm25.size(); i++) {
             assertEquals(i + 1, bm25.get(i).get("bm25Rank").asInt(), bm25.toString());
         }
+    }
+
+    /** The debug view shows what a Chinese question was searched as in English; an English one searches as typed. */
+    @Test
+    void searchShowsTheEnglishQueryTermsOfAChineseQuestion() throws Exception {
+        JsonNode chinese = server.json(server.get("/api/search?q=" + encode("如何用自己管理的金鑰加密 S3 裡的訓練資料？")
+                + "&k=3")).get("hits");
+        assertEquals(3, chinese.size(), chinese.toString());
+        String terms = chinese.get(0).get("englishQuery").asText();
+        for (String term : List.of("S3", "encrypt", "training", "data")) {
+            assertTrue(List.of(terms.split(" ")).contains(term), term + " in '" + terms + "'");
+        }
+        JsonNode english = server.json(server.get("/api/search?q=" + encode("encrypt training data in S3") + "&k=3"))
+                .get("hits");
+        assertEquals("", english.get(0).get("englishQuery").asText(), english.toString());
     }
 
     @Test
@@ -333,6 +408,24 @@ class WebApiTest {
             }
         }
         return events;
+    }
+
+    /** The citation of the answer's first [n] marker: the source its opening sentence came from. */
+    private static JsonNode firstCited(JsonNode answer) {
+        Matcher marker = Pattern.compile("\\[(\\d+)").matcher(answer.get("answer").asText());
+        assertTrue(marker.find(), answer.toString());
+        int n = Integer.parseInt(marker.group(1));
+        for (JsonNode citation : answer.get("citations")) {
+            if (citation.get("n").asInt() == n) {
+                return citation;
+            }
+        }
+        throw new AssertionError("no citation " + n + " in " + answer);
+    }
+
+    private static String lastHeading(JsonNode citation) {
+        JsonNode headings = citation.get("headingPath");
+        return citation.get("notePath").asText() + " › " + headings.get(headings.size() - 1).asText();
     }
 
     static String encode(String value) {

@@ -1,0 +1,66 @@
+package org.askthenotes.generation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import org.askthenotes.retrieval.Embedder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One test per answer shape on the bundled notes, through the whole assistant: real index, real model. */
+class AnswerShapesTest {
+    private static NotesAssistant assistant;
+
+    @BeforeAll
+    static void indexTheBundledNotes() {
+        BundledNotes.assumePresent();
+        Embedder embedder = BundledNotes.embedder();
+        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
+                PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
+    }
+
+    @Test
+    void aDefinitionSaysWhatTheThingDoesFirst() {
+        Answer answer = ask("What is negative prompting?");
+
+        assertTrue(answer.text().startsWith("A negative prompt tells the model what to leave out"), answer.text());
+    }
+
+    @Test
+    void aListOfNNamesEveryItem() {
+        Answer answer = ask("What are the four parts of a prompt?");
+
+        String text = answer.text().toLowerCase(Locale.ROOT);
+        for (String part : List.of("instructions", "context", "input data", "output indicator")) {
+            assertTrue(text.contains(part), part + " in " + answer.text());
+        }
+        assertTrue(answer.text().lines().filter(line -> line.startsWith("- ")).count() >= 4,
+                "the items as Markdown bullets: " + answer.text());
+    }
+
+    @Test
+    void aQuestionSpanningTwoSectionsQuotesBoth() {
+        Answer answer = ask("What is the difference between fine-tuning and RAG?");
+
+        List<String> notes = answer.citations().stream().map(Citation::notePath).distinct().toList();
+        assertTrue(notes.contains("aif-c01-fine-tuning.md"), answer.text());
+        assertTrue(notes.contains("aif-c01-rag-vector-stores.md"), answer.text());
+    }
+
+    @Test
+    void aMixedQuestionIsAnsweredInTheLanguageRetrievalDecided() {
+        Answer answer = ask("What is RAG (檢索增強生成)?");
+
+        assertEquals("en", answer.language(), answer.text());
+    }
+
+    private static Answer ask(String question) {
+        Answer answer = assistant.ask(AskRequest.of(question), AnswerListener.NONE);
+        assertFalse(answer.abstained(), question);
+        assertTrue(answer.grounded(), answer.ungroundedSentences().toString());
+        return answer;
+    }
+}

@@ -4,6 +4,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.time.Duration;
 import java.util.List;
@@ -83,9 +85,15 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
         StringBuilder text = new StringBuilder();
         streamingModel.chat(PromptTemplate.messages(context.prompt()), new StreamingChatResponseHandler() {
             @Override
-            public void onPartialResponse(String partial) {
-                text.append(partial);
-                onDelta.accept(partial);
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext streaming) {
+                text.append(partial.text());
+                try {
+                    onDelta.accept(partial.text());
+                } catch (RuntimeException e) {
+                    // The listener gave up (its client left): stop the model's stream and hand its reason back.
+                    streaming.streamingHandle().cancel();
+                    done.completeExceptionally(new ListenerFailed(e));
+                }
             }
 
             @Override
@@ -106,9 +114,19 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " answerer interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ListenerFailed failed) {
+                throw (RuntimeException) failed.getCause();
+            }
             throw LlmFailure.of(name, baseUrl, e.getCause());
         } catch (TimeoutException e) {
             throw LlmFailure.timedOut(name, timeout, e);
+        }
+    }
+
+    /** Carries the delta listener's own exception past the future, so it is not taken for the model's failure. */
+    private static final class ListenerFailed extends RuntimeException {
+        ListenerFailed(RuntimeException cause) {
+            super(cause);
         }
     }
 }

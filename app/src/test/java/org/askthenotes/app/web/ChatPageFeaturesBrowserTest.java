@@ -202,7 +202,7 @@ class ChatPageFeaturesBrowserTest {
     }
 
     @Test
-    void anLlmThatFailsMidStreamShowsTheServersMessageAndKeepsTheQuestion() {
+    void anLlmThatFailsMidStreamShowsTheServersMessageAndKeepsTheQuestion() throws IOException {
         new Select(driver.findElement(By.id("answerer"))).selectByValue("openai");
         driver.findElement(By.id("question")).sendKeys("What are foundation models? " + FAIL_WORD);
         driver.findElement(By.id("ask")).click();
@@ -213,6 +213,17 @@ class ChatPageFeaturesBrowserTest {
         assertEquals("What are foundation models? " + FAIL_WORD,
                 driver.findElement(By.id("question")).getAttribute("value"));
         assertTrue(driver.findElement(By.cssSelector(".turn .retry")).isDisplayed());
+        screenshot("chat-error.png");
+    }
+
+    private List<String> readNotes() throws IOException {
+        try (var files = Files.list(dir.resolve("notes"))) {
+            List<String> texts = new java.util.ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                texts.add(Files.readString(file));
+            }
+            return texts;
+        }
     }
 
     private String serverError(String path) {
@@ -249,6 +260,13 @@ class ChatPageFeaturesBrowserTest {
     @Test
     void theWelcomeScreenSaysWhatTheNotesCoverWithExamplesFromTheirHeadings() throws Exception {
         var examples = server.json(server.get("/api/examples"));
+        assertEquals(server.service().stats().notes(), examples.get("topics").size(), examples.toString());
+        String allNotes = String.join("\n", readNotes());
+        for (var example : examples.get("examples")) {
+            String heading = example.asText().replaceFirst("^Tell me about ", "").replaceFirst("[.?]$", "");
+            assertTrue(allNotes.contains("\n## " + heading), "made from a heading of the notes: " + example);
+            assertFalse(example.asText().matches(".*\\p{IsHan}.*"), "English part only: " + example);
+        }
         List<WebElement> buttons = wait.until(d -> {
             List<WebElement> b = d.findElements(By.cssSelector("#examples .example"));
             return b.size() >= 3 ? b : null;
@@ -261,6 +279,7 @@ class ChatPageFeaturesBrowserTest {
         assertTrue(topics.contains(examples.get("topics").get(0).asText()), topics);
         assertEquals(List.of("extractive", "openai", "ollama"), driver.findElements(By.cssSelector("#answerer option"))
                 .stream().map(o -> o.getAttribute("value")).toList(), "an LLM is configured for this server");
+        screenshot("chat-welcome.png");
         buttons.get(0).click();
         wait.until(d -> d.findElements(By.cssSelector(".turn .meta .badge")).size() > 0);
         assertEquals(examples.get("examples").get(0).asText(), driver.findElement(By.cssSelector(".question")).getText());

@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,27 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
         streamingModel.chat(PromptTemplate.messages(context.prompt()), new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext streaming) {
-                text.append(partial.text());
+                deliver(partial.text(), streaming.streamingHandle());
+            }
+
+            /** For a model that does not offer a handle to cancel its stream. */
+            @Override
+            public void onPartialResponse(String partial) {
+                deliver(partial, null);
+            }
+
+            private void deliver(String partial, StreamingHandle handle) {
+                if (done.isDone()) {
+                    return;
+                }
+                text.append(partial);
                 try {
-                    onDelta.accept(partial.text());
+                    onDelta.accept(partial);
                 } catch (RuntimeException e) {
                     // The listener gave up (its client left): stop the model's stream and hand its reason back.
-                    streaming.streamingHandle().cancel();
+                    if (handle != null) {
+                        handle.cancel();
+                    }
                     done.completeExceptionally(new ListenerFailed(e));
                 }
             }

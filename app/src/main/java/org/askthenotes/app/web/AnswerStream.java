@@ -71,6 +71,10 @@ final class AnswerStream {
             // The 200 went out with the sources; the status the POST would have had travels in the event.
             LOG.warn("GET /api/ask/stream: {}", e.getMessage());
             send(client, "error", Map.of("error", e.getMessage(), "status", WebApp.llmStatus(e)));
+        } catch (IllegalArgumentException e) {
+            // A setting the answerer needs and lacks (an LLM answerer without its key): the user can act on it.
+            LOG.warn("GET /api/ask/stream: {}", e.getMessage());
+            send(client, "error", Map.of("error", e.getMessage(), "status", 400));
         } catch (RuntimeException e) {
             LOG.error("Streaming an answer failed", e);
             send(client, "error", Map.of("error", "internal error while answering; the server log has the details",

@@ -142,7 +142,7 @@ class ChatPageFeaturesBrowserTest {
     }
 
     @Test
-    void stopCancelsTheAnswerOnTheServerAndTheLlmCall() throws InterruptedException {
+    void stopCancelsTheAnswerOnTheServerAndTheLlmCall() throws InterruptedException, IOException {
         new Select(driver.findElement(By.id("answerer"))).selectByValue("openai");
         driver.findElement(By.id("question")).sendKeys("What are foundation models?");
         driver.findElement(By.id("ask")).click();
@@ -163,6 +163,7 @@ class ChatPageFeaturesBrowserTest {
         assertEquals(stopped, answer.getText(), "the answer stopped growing");
         assertTrue(stopped.contains("Stopped."), stopped);
         assertFalse(answer.getAttribute("class").contains("streaming"));
+        screenshot("chat-stopped.png");
     }
 
     @Test
@@ -216,6 +217,27 @@ class ChatPageFeaturesBrowserTest {
                 driver.findElement(By.id("question")).getAttribute("value"));
         assertTrue(driver.findElement(By.cssSelector(".turn .retry")).isDisplayed());
         screenshot("chat-error.png");
+    }
+
+    @Test
+    void anUnreachableServerIsSaidSoAndTheQuestionIsKept() throws IOException {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            driver.findElement(By.id("question")).sendKeys("What are foundation models?");
+            driver.findElement(By.id("ask")).click();
+            String shown = wait.until(d -> d.findElement(By.cssSelector(".turn .answer .error"))).getText();
+            assertTrue(shown.startsWith("The server at 127.0.0.1:" + server.port() + " could not be reached"), shown);
+            assertEquals("What are foundation models?", driver.findElement(By.id("question")).getAttribute("value"));
+            screenshot("chat-offline.png");
+        } finally {
+            driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+        }
+        driver.findElement(By.cssSelector(".turn .retry")).click();
+        wait.until(d -> d.findElement(By.cssSelector(".turn .meta")).getText().contains("grounded"));
+        assertEquals(1, driver.findElements(By.cssSelector(".turn")).size());
     }
 
     private List<String> readNotes() throws IOException {

@@ -22,12 +22,16 @@ export function newTurn(question, onChip) {
 
 export function renderAnswer(turn) {
   turn.answer.innerHTML = renderMarkdown(turn.text);  // escaped by renderMarkdown before any tag is added
-  if (hasCjk(turn.text)) turn.answer.lang = 'zh-Hant';
+  // The server decides the answer's language with the rule retrieval used (main's answer.language), known once the
+  // answer is done; a server without that field leaves it to the text.
+  if (turn.language) turn.answer.lang = turn.language === 'zh' ? 'zh-Hant' : turn.language;
+  else if (hasCjk(turn.text)) turn.answer.lang = 'zh-Hant';
 }
 
 /** Everything a finished answer shows; also used to show a stored turn again after a reload. */
 export function renderFinished(turn, answer) {
   turn.text = answer.answer;
+  turn.language = answer.language;
   turn.citations = answer.citations || [];
   turn.answer.classList.remove('streaming');
   renderAnswer(turn);
@@ -116,7 +120,9 @@ export function renderDebug(turn) {
     for (const c of cells) row.append(el('td', '', c));
     table.append(row);
   }
-  turn.debug.replaceChildren(el('h3', '', 'Retrieval'), table);
+  const english = turn.sources.length ? turn.sources[0].englishQuery : '';
+  const searched = english ? [el('p', 'english-query', 'English query terms searched: ' + english)] : [];
+  turn.debug.replaceChildren(el('h3', '', 'Retrieval'), ...searched, table);
 }
 
 /** Above the retrieval table: what was searched, and whether the question was read with the conversation. */

@@ -4,7 +4,10 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,9 +86,30 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
         StringBuilder text = new StringBuilder();
         streamingModel.chat(PromptTemplate.messages(context.prompt()), new StreamingChatResponseHandler() {
             @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext streaming) {
+                deliver(partial.text(), streaming.streamingHandle());
+            }
+
+            /** For a model that does not offer a handle to cancel its stream. */
+            @Override
             public void onPartialResponse(String partial) {
+                deliver(partial, null);
+            }
+
+            private void deliver(String partial, StreamingHandle handle) {
+                if (done.isDone()) {
+                    return;
+                }
                 text.append(partial);
-                onDelta.accept(partial);
+                try {
+                    onDelta.accept(partial);
+                } catch (RuntimeException e) {
+                    // The listener gave up (its client left): stop the model's stream and hand its reason back.
+                    if (handle != null) {
+                        handle.cancel();
+                    }
+                    done.completeExceptionally(new ListenerFailed(e));
+                }
             }
 
             @Override
@@ -106,9 +130,19 @@ public final class LlmAnswerer implements Answerer, QueryCondenser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " answerer interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ListenerFailed failed) {
+                throw (RuntimeException) failed.getCause();
+            }
             throw LlmFailure.of(name, baseUrl, e.getCause());
         } catch (TimeoutException e) {
             throw LlmFailure.timedOut(name, timeout, e);
+        }
+    }
+
+    /** Carries the delta listener's own exception past the future, so it is not taken for the model's failure. */
+    private static final class ListenerFailed extends RuntimeException {
+        ListenerFailed(RuntimeException cause) {
+            super(cause);
         }
     }
 }

@@ -10,9 +10,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -28,11 +30,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final Function<JsonNode, String> replier;
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
+    private final Duration pieceDelay;
+    private final AtomicInteger piecesSent = new AtomicInteger();
+
     public FakeOpenAiServer(Function<JsonNode, String> replier) throws IOException {
+        this(replier, Duration.ZERO);
+    }
+
+    /** A slow model: waits {@code pieceDelay} before each streamed piece (to test cancelling mid-answer). */
+    public FakeOpenAiServer(Function<JsonNode, String> replier, Duration pieceDelay) throws IOException {
         this.replier = replier;
+        this.pieceDelay = pieceDelay;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
+        // One thread per exchange, so a slow stream does not hold up the next request.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    /** Streamed pieces written so far, over all requests; it stops growing when a client cancels the stream. */
+    public int piecesSent() {
+        return piecesSent.get();
     }
 
     public String baseUrl() {
@@ -95,16 +113,27 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** Streams the reply in word-sized pieces, as a model would. */
-    private static void stream(HttpExchange exchange, String reply) throws IOException {
+    private void stream(HttpExchange exchange, String reply) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         for (String piece : pieces(reply)) {
+            pause();
             event(out, chunk(JSON.createObjectNode().put("content", piece), null));
+            piecesSent.incrementAndGet();
         }
         event(out, chunk(JSON.createObjectNode(), "stop"));
         out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    private void pause() throws IOException {
+        try {
+            Thread.sleep(pieceDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     static List<String> pieces(String reply) {

@@ -2,7 +2,10 @@ package org.askthenotes.app.view;
 
 import java.util.List;
 import java.util.SortedSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.askthenotes.app.NotesService;
+import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.retrieval.IndexStats;
 
 /**
@@ -28,7 +31,19 @@ public record StatsView(
     public static StatsView of(IndexStats stats, NotesService service) {
         return new StatsView(stats.notes(), stats.chunks(), stats.modelId(), stats.dimension(),
                 stats.sizeOnDiskBytes(), stats.lastSync() == null ? null : stats.lastSync().toString(), stats.tags(),
-                stats.categories(), service.config().answerer(), List.of("extractive", "openai", "ollama"),
+                stats.categories(), service.config().answerer(), answerers(service.config()),
                 service.config().mode().id(), service.config().k(), service.lastSync());
+    }
+
+    /**
+     * The answerers worth offering: extractive always, the configured default, and the LLM ones only when an LLM
+     * endpoint, model or key is configured (otherwise they fail on every question).
+     */
+    static List<String> answerers(AppConfig config) {
+        Set<String> names = new LinkedHashSet<>(List.of("extractive", config.answerer()));
+        if (config.llmBaseUrl() != null || config.llmModel() != null || config.llmApiKey() != null) {
+            names.addAll(List.of("openai", "ollama"));
+        }
+        return List.copyOf(names);
     }
 }

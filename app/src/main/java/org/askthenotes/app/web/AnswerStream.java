@@ -45,6 +45,7 @@ final class AnswerStream {
         ctx.header("Cache-Control", "no-cache");
         ctx.header("X-Accel-Buffering", "no");
         Events client = new Events(ctx.res().getOutputStream());
+        int[] deltas = {0};
         try {
             Answer answer = service.ask(answerer, request, new AnswerListener() {
                 @Override
@@ -55,14 +56,25 @@ final class AnswerStream {
                 @Override
                 public void onDelta(String text) {
                     send(client, "delta", Map.of("text", text));
+                    deltas[0]++;
+                    if (client.closed) {
+                        // Unwinds the answerer (an LLM answerer cancels its call) instead of answering no one.
+                        throw new ClientLeft();
+                    }
                 }
             });
             send(client, "citations", citations(answer));
             send(client, "done", AnswerView.of(answer));
+        } catch (ClientLeft e) {
+            LOG.info("GET /api/ask/stream: the client left after {} deltas; answer cancelled", deltas[0]);
         } catch (LlmFailure e) {
             // The 200 went out with the sources; the status the POST would have had travels in the event.
             LOG.warn("GET /api/ask/stream: {}", e.getMessage());
             send(client, "error", Map.of("error", e.getMessage(), "status", WebApp.llmStatus(e)));
+        } catch (IllegalArgumentException e) {
+            // A setting the answerer needs and lacks (an LLM answerer without its key): the user can act on it.
+            LOG.warn("GET /api/ask/stream: {}", e.getMessage());
+            send(client, "error", Map.of("error", e.getMessage(), "status", 400));
         } catch (RuntimeException e) {
             LOG.error("Streaming an answer failed", e);
             send(client, "error", Map.of("error", "internal error while answering; the server log has the details",
@@ -84,6 +96,13 @@ final class AnswerStream {
     /** Pre-serialized so every event's data is exactly one line of JSON. */
     private void send(Events client, String event, Object data) {
         client.send(event, Json.line(mapper, data));
+    }
+
+    /** Thrown from the delta listener once the client has gone (Stop in the page, a closed tab). */
+    private static final class ClientLeft extends RuntimeException {
+        ClientLeft() {
+            super("the client left the stream", null, false, false);
+        }
     }
 
     /** The response body as an event stream; once the client has gone, further events are dropped. */

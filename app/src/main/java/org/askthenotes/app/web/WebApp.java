@@ -39,6 +39,7 @@ public final class WebApp {
         NoteHandlers notes = new NoteHandlers(new NotePaths(service.notesRoot()),
                 service.noteLoader(), new NoteRenderer());
         NoteImages images = new NoteImages(service.notesRoot());
+        NoteExamples examples = new NoteExamples(service.notesRoot());
         FeedbackHandlers feedback = new FeedbackHandlers(service, mapper);
         AccessGuard guard = new AccessGuard(service.config());
         return Javalin.create(config -> {
@@ -50,6 +51,7 @@ public final class WebApp {
             config.routes.before(guard::check);
             routes(config.routes, api, notes);
             config.routes.get(NoteImages.ROUTE + "<path>", images::serve);
+            config.routes.get("/api/examples", examples::serve);
             feedbackRoutes(config.routes, feedback);
             errors(config.routes);
         });

@@ -19,6 +19,7 @@ import org.askthenotes.app.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,13 @@ class ChatPageBrowserTest {
         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
     }
 
+    /** The page keeps conversations in localStorage; each test starts from none, as a first visit would. */
+    @BeforeEach
+    void noStoredConversations() {
+        driver.get(server.baseUrl() + "/");
+        driver.executeScript("localStorage.clear()");
+    }
+
     @AfterAll
     void stop() throws IOException {
         if (driver != null) {
@@ -95,6 +103,8 @@ class ChatPageBrowserTest {
     void askSeeTheStreamedAnswerClickACitationSeeThePassage() throws IOException {
         driver.get(server.baseUrl() + "/");
         wait.until(d -> !d.findElement(By.id("stats")).getText().isBlank());
+        assertEquals(List.of("extractive"), driver.findElements(By.cssSelector("#answerer option")).stream()
+                .map(o -> o.getAttribute("value")).toList(), "no LLM is configured, so none is offered");
         WebElement turn = askAndWait("What are foundation models?");
 
         WebElement answer = turn.findElement(By.cssSelector(".answer"));

@@ -12,6 +12,7 @@ import org.askthenotes.app.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,13 @@ class InjectionBadgeBrowserTest {
                 "--window-size=1280,900", "--lang=en-US");
         driver = new ChromeDriver(options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
+    }
+
+    /** The page keeps conversations in localStorage; each test starts from none, as a first visit would. */
+    @BeforeEach
+    void noStoredConversations() {
+        driver.get(server.baseUrl() + "/");
+        driver.executeScript("localStorage.clear()");
     }
 
     @AfterAll

@@ -213,6 +213,16 @@ class WebApiTest {
     }
 
     @Test
+    void aStreamWithAnLlmAnswererThatIsNotConfiguredSaysWhatIsMissing() throws Exception {
+        List<String[]> events = stream("/api/ask/stream?question=" + encode(QUESTION) + "&answerer=openai");
+        String[] last = events.get(events.size() - 1);
+        assertEquals("error", last[0], events.toString());
+        JsonNode error = server.mapper().readTree(last[1]);
+        assertEquals(400, error.get("status").asInt(), last[1]);
+        assertTrue(error.get("error").asText().contains("OPENAI_API_KEY"), last[1]);
+    }
+
+    @Test
     void searchRanksHitsWithEveryListsRank() throws Exception {
         JsonNode result = server.json(server.get("/api/search?q=" + encode("retrieval augmented generation") + "&k=6"));
         JsonNode hits = result.get("hits");

@@ -56,13 +56,52 @@ public final class AskBench {
      * @param stages per stage, from {@link Answer#timingsMs()} (whole milliseconds)
      */
     public record Result(int chunks, int questions, Latencies embed, Latencies ask, Map<String, Latencies> stages,
-                         List<Load> loads) {
+                         List<Load> loads, double textsEmbeddedPerAsk) {
+    }
+
+    /** Counts the texts the model embeds, so the report can say how many embeddings one ask costs. */
+    private static final class CountingEmbedder implements Embedder {
+        private final Embedder model;
+        private final java.util.concurrent.atomic.AtomicLong texts = new java.util.concurrent.atomic.AtomicLong();
+
+        CountingEmbedder(Embedder model) {
+            this.model = model;
+        }
+
+        @Override
+        public String modelId() {
+            return model.modelId();
+        }
+
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            texts.incrementAndGet();
+            return model.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> all) {
+            texts.addAndGet(all.size());
+            return model.embedAll(all);
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            texts.incrementAndGet();
+            return model.embedQuery(query);
+        }
     }
 
     private AskBench() {
     }
 
-    public static Result run(Options options, Embedder embedder) throws IOException, InterruptedException {
+    public static Result run(Options options, Embedder model) throws IOException, InterruptedException {
+        CountingEmbedder embedder = new CountingEmbedder(model);
         IngestResult ingest = new NotesIngestor(IngestOptions.defaults()).ingest(options.notes());
         int chunks = ingest.notes().stream().mapToInt(note -> note.chunks().size()).sum();
         List<String> questions = GoldenSet.read(options.golden()).questions().stream()
@@ -81,14 +120,17 @@ public final class AskBench {
             Latencies ask = new Latencies(samples);
             Map<String, Latencies> stages = new LinkedHashMap<>();
             STAGES.forEach(stage -> stages.put(stage, new Latencies(samples)));
+            long embedded = 0;
             for (int round = 0; round < options.rounds(); round++) {
                 for (String question : questions) {
                     long start = System.nanoTime();
                     embedder.embedQuery(question);
                     embed.add(System.nanoTime() - start);
+                    long before = embedder.texts.get();
                     start = System.nanoTime();
                     Answer answer = ask(assistant, question);
                     ask.add(System.nanoTime() - start);
+                    embedded += embedder.texts.get() - before;
                     STAGES.forEach(stage -> stages.get(stage)
                             .add(answer.timingsMs().getOrDefault(stage, 0L) * 1_000_000));
                 }
@@ -97,7 +139,7 @@ public final class AskBench {
             for (int clients : options.concurrency()) {
                 loads.add(load(assistant, questions, clients, options.requests()));
             }
-            return new Result(chunks, questions.size(), embed, ask, stages, loads);
+            return new Result(chunks, questions.size(), embed, ask, stages, loads, embedded / (double) samples);
         }
     }
 

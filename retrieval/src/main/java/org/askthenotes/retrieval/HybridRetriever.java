@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -109,21 +110,26 @@ final class HybridRetriever {
         Map<Integer, Integer> bm25Ranks = ranks(bm25List);
         Map<Integer, Integer> vectorRanks = ranks(vectorList);
         SectionCap cap = new SectionCap(options.maxPerSection());
+        // one reader for the whole request: each storedFields() call clones the readers and their decompression state
+        StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(k);
         for (Candidate candidate : ranked) {
             if (hits.size() == k) {
                 break;
             }
-            Chunk chunk = ChunkDocuments.toChunk(searcher.storedFields().document(candidate.doc()));
+            Chunk chunk = ChunkDocuments.toChunk(stored.document(candidate.doc()));
             if (!cap.admit(chunk)) {
                 continue;
             }
             int bm25Rank = bm25Ranks.getOrDefault(candidate.doc(), 0);
-            double similarity = VectorSearcher.similarity(searcher, candidate.doc(), queryVector);
+            int vectorRank = vectorRanks.getOrDefault(candidate.doc(), 0);
+            // the kNN list already scored its docs: only a BM25-only hit reads its vector back
+            double similarity = vectorRank > 0 ? VectorSearcher.cosine(vectorList.get(vectorRank - 1).score)
+                    : VectorSearcher.similarity(searcher, candidate.doc(), queryVector);
             // Lucene scores DOT_PRODUCT as (1 + cos) / 2; a vector hit reports the cosine itself
             double score = request.mode() == SearchMode.VECTOR ? similarity : candidate.score();
             hits.add(new Hit(chunk, score, bm25Rank, bm25Rank == 0 ? 0 : bm25List.get(bm25Rank - 1).score,
-                    vectorRanks.getOrDefault(candidate.doc(), 0), similarity, english));
+                    vectorRank, similarity, english));
         }
         return hits;
     }

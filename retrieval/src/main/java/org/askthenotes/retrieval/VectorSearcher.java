@@ -34,6 +34,11 @@ final class VectorSearcher {
         return dot(queryVector, vectors.vectorValue());
     }
 
+    /** Lucene scores DOT_PRODUCT as (1 + cos) / 2 on unit vectors; this undoes it. */
+    static double cosine(float knnScore) {
+        return 2.0 * knnScore - 1.0;
+    }
+
     static double dot(float[] a, float[] b) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {

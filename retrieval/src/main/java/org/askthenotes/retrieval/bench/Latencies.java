@@ -3,28 +3,28 @@ package org.askthenotes.retrieval.bench;
 import java.util.Arrays;
 
 /** Nanosecond samples and their percentiles, in milliseconds. */
-final class Latencies {
+public final class Latencies {
     private final long[] nanos;
     private int size;
 
-    Latencies(int capacity) {
+    public Latencies(int capacity) {
         this.nanos = new long[capacity];
     }
 
-    void add(long sample) {
+    public synchronized void add(long sample) {
         nanos[size++] = sample;
     }
 
-    double p50() {
+    public double p50() {
         return percentile(0.50);
     }
 
-    double p99() {
+    public double p99() {
         return percentile(0.99);
     }
 
     /** Nearest-rank percentile. */
-    double percentile(double p) {
+    public synchronized double percentile(double p) {
         if (size == 0) {
             return Double.NaN;
         }

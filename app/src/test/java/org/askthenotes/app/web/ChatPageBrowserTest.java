@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.app.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,15 +30,12 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The chat page in real headless Chromium against the real server: ask, stream, cite, highlight; no payload runs. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatPageBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** Shared by the class's tests, so the index is built once; JUnit injects it into the @BeforeAll method. */
     Path dir;
@@ -50,25 +46,11 @@ class ChatPageBrowserTest {
     @BeforeAll
     void start(@TempDir Path tempDir) throws IOException {
         dir = tempDir;
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "headless Chromium needs /usr/bin/chromium and /usr/bin/chromedriver"
-                + " (apt-get install chromium chromium-driver; .ci/run installs them)";
-        // CI sets ATN_REQUIRE_BROWSER so a missing browser fails there instead of skipping unnoticed.
-        if ("true".equals(System.getenv("ATN_REQUIRE_BROWSER"))) {
-            assertTrue(present, missing);
-        }
-        Assumptions.assumeTrue(present, "skipped: " + missing);
+        HeadlessChrome.requirePresent();
         Path notes = TestNotes.copyTo(dir.resolve("notes"));
         Files.writeString(notes.resolve("xss-probe.md"), TestNotes.XSS_NOTE);
         server = new TestServer(notes, dir.resolve("index"), Map.of());
-        // Selenium Manager would otherwise try to download a driver.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=en-US");
-        driver = new ChromeDriver(options);
+        driver = HeadlessChrome.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
     }
 

@@ -15,7 +15,6 @@ import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.app.support.TestServer;
 import org.askthenotes.generation.FakeOpenAiServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,23 +50,12 @@ class ChatPageFeaturesBrowserTest {
     @BeforeAll
     void start(@TempDir Path tempDir) throws IOException {
         dir = tempDir;
-        boolean present = Files.isExecutable(ChatPageBrowserTest.CHROMIUM)
-                && Files.isExecutable(ChatPageBrowserTest.CHROMEDRIVER);
-        if ("true".equals(System.getenv("ATN_REQUIRE_BROWSER"))) {
-            assertTrue(present, "headless Chromium needs /usr/bin/chromium and /usr/bin/chromedriver");
-        }
-        Assumptions.assumeTrue(present, "skipped: no headless Chromium");
+        HeadlessChrome.requirePresent();
         llm = new FakeOpenAiServer(request -> FakeOpenAiServer.message(request, "user").contains(FAIL_WORD)
                 ? FakeOpenAiServer.FAIL : LONG_REPLY, Duration.ofMillis(150));
         server = new TestServer(TestNotes.copyTo(dir.resolve("notes")), dir.resolve("index"),
                 Map.of("ATN_LLM_BASE_URL", llm.baseUrl(), "ATN_LLM_MODEL", "test-model"));
-        System.setProperty("webdriver.chrome.driver", ChatPageBrowserTest.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ChatPageBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=en-US");
-        driver = new ChromeDriver(options);
+        driver = HeadlessChrome.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
     }
 

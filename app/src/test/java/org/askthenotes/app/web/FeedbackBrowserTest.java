@@ -14,7 +14,6 @@ import org.askthenotes.app.feedback.Rating;
 import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.app.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,15 +24,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Rating an answer in real headless Chromium lands in the real store; "Show prompt" shows the token counts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackBrowserTest {
-    static final Path CHROMIUM = ChatPageBrowserTest.CHROMIUM;
-    static final Path CHROMEDRIVER = ChatPageBrowserTest.CHROMEDRIVER;
 
     Path dir;
     TestServer server;
@@ -43,21 +39,9 @@ class FeedbackBrowserTest {
     @BeforeAll
     void start(@TempDir Path tempDir) throws IOException {
         dir = tempDir;
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        String missing = "headless Chromium needs /usr/bin/chromium and /usr/bin/chromedriver"
-                + " (apt-get install chromium chromium-driver; .ci/run installs them)";
-        if ("true".equals(System.getenv("ATN_REQUIRE_BROWSER"))) {
-            assertTrue(present, missing);
-        }
-        Assumptions.assumeTrue(present, "skipped: " + missing);
+        HeadlessChrome.requirePresent();
         server = new TestServer(TestNotes.bundled(), dir.resolve("index"), Map.of());
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=en-US");
-        driver = new ChromeDriver(options);
+        driver = HeadlessChrome.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
     }
 

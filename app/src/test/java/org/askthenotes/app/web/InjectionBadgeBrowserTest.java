@@ -10,7 +10,6 @@ import java.util.Map;
 import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.app.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,24 +30,13 @@ class InjectionBadgeBrowserTest {
 
     @BeforeAll
     void start(@TempDir Path dir) throws IOException {
-        boolean present = Files.isExecutable(ChatPageBrowserTest.CHROMIUM)
-                && Files.isExecutable(ChatPageBrowserTest.CHROMEDRIVER);
-        if ("true".equals(System.getenv("ATN_REQUIRE_BROWSER"))) {
-            assertTrue(present, "headless Chromium needs /usr/bin/chromium and /usr/bin/chromedriver");
-        }
-        Assumptions.assumeTrue(present, "skipped: headless Chromium needs /usr/bin/chromium and /usr/bin/chromedriver");
+        HeadlessChrome.requirePresent();
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.copy(TestNotes.bundled().resolve("aif-c01-foundation-models.md"),
                 notes.resolve("aif-c01-foundation-models.md"));
         Files.writeString(notes.resolve("quokka-injection.md"), TestNotes.INJECTION_NOTE);
         server = new TestServer(notes, dir.resolve("index"), Map.of());
-        System.setProperty("webdriver.chrome.driver", ChatPageBrowserTest.CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ChatPageBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,900", "--lang=en-US");
-        driver = new ChromeDriver(options);
+        driver = HeadlessChrome.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(120));
     }
 

@@ -16,6 +16,7 @@ import org.askthenotes.app.feedback.FeedbackStore;
 import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AskRequest;
@@ -173,9 +174,7 @@ public final class NotesService implements Closeable {
     /** Answers with the named answerer (null for the configured default), streaming to the listener. */
     public Answer ask(String answerer, AskRequest request, AnswerListener listener) {
         String name = answerer == null ? config.answerer() : answerer;
-        if (!AppConfig.ANSWERERS.contains(name)) {
-            throw new IllegalArgumentException("unknown answerer '" + name + "': use extractive, openai or ollama");
-        }
+        AnswererKind.of(name);
         return assistants.computeIfAbsent(name, this::assistant).ask(request, listener);
     }
 
@@ -188,7 +187,7 @@ public final class NotesService implements Closeable {
 
     /** The extractive answerer sends nothing anywhere, so only an LLM's prompt is fitted into a budget. */
     private PromptBudget budget(AnswererSettings settings) {
-        if (settings.name().equals(AnswererSettings.EXTRACTIVE)) {
+        if (settings.kind() == AnswererKind.EXTRACTIVE) {
             return PromptBudget.countOnly(PromptBudget.embeddingTokenizer());
         }
         return PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), settings.modelName(),

@@ -18,9 +18,9 @@ public final class Answerers {
     }
 
     public static Answerer create(AnswererSettings settings) {
-        return switch (settings.name()) {
-            case AnswererSettings.EXTRACTIVE -> new ExtractiveAnswerer();
-            default -> llm(settings);
+        return switch (settings.kind()) {
+            case EXTRACTIVE -> new ExtractiveAnswerer();
+            case OPENAI, OLLAMA -> llm(settings);
         };
     }
 
@@ -52,7 +52,7 @@ public final class Answerers {
         if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
             return settings.apiKey();
         }
-        boolean openai = settings.name().equals(AnswererSettings.OPENAI);
+        boolean openai = settings.kind() == AnswererKind.OPENAI;
         String fromEnvironment = openai ? System.getenv(API_KEY_VARIABLE) : null;
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;

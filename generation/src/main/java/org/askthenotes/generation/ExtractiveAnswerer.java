@@ -21,7 +21,7 @@ import org.askthenotes.ingest.Language;
  * sources hold that language, otherwise in the other one.
  */
 public final class ExtractiveAnswerer implements Answerer {
-    public static final String NAME = "extractive";
+    public static final String NAME = AnswererKind.EXTRACTIVE.id();
     /** What it says when no source holds a usable sentence. */
     public static final String NOTHING_FOUND = "The notes don't cover this.";
 

@@ -35,7 +35,7 @@ class ContextBudgetLlmTest {
             int needed = gpt.estimateTokenCountInText(fits.system()) + gpt.estimateTokenCountInText(fits.user());
             PromptBudget budget = PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), "gpt-4o-mini",
                     new PromptBudget.Limits(needed + 256, 256));
-            Answerer llm = Answerers.create(new AnswererSettings(AnswererSettings.OPENAI, server.baseUrl(),
+            Answerer llm = Answerers.create(new AnswererSettings(AnswererKind.OPENAI.id(), server.baseUrl(),
                     "gpt-4o-mini", "test-key", 0.0, Duration.ofSeconds(20)));
             NotesAssistant assistant = new NotesAssistant(index, TestModels.embedder(), llm,
                     PromptTemplate.defaults(), Abstention.DEFAULT, budget);

@@ -50,7 +50,7 @@ class LlmAnswererTest {
     @Test
     void streamsTheAnswerAndChecksItsCitationsAndGrounding() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererKind.OPENAI.id())));
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant.ask(request("What are foundation models?", List.of()), listener);
@@ -106,7 +106,7 @@ class LlmAnswererTest {
     @Test
     void reportsAFailingModelByNameAndCompletesNoAnswer() throws IOException {
         server = new FakeOpenAiServer(request -> FakeOpenAiServer.FAIL);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererKind.OPENAI.id())));
         RecordingListener listener = new RecordingListener();
 
         LlmFailure e = assertThrows(LlmFailure.class,
@@ -130,7 +130,7 @@ class LlmAnswererTest {
     @Test
     void aServerThatIsDownIsReportedAsUnreachableWithItsCause() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        AnswererSettings settings = settings(AnswererSettings.OLLAMA);
+        AnswererSettings settings = settings(AnswererKind.OLLAMA.id());
         server.close();
         NotesAssistant streaming = assistant(Answerers.create(settings));
         OpenAiChatModel chat = OpenAiChatModel.builder().baseUrl(settings.baseUrl()).modelName("test-model")
@@ -149,7 +149,7 @@ class LlmAnswererTest {
     @Test
     void abstainsOnAnOffTopicQuestionWithoutCallingTheModel() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererKind.OPENAI.id())));
         RecordingListener listener = new RecordingListener();
 
         Answer answer = assistant.ask(request("What is the best recipe for apple pie?", List.of()), listener);
@@ -172,7 +172,7 @@ class LlmAnswererTest {
             queries.add(search.query());
             return retriever.search(search);
         };
-        Answerer answerer = Answerers.create(settings(AnswererSettings.OPENAI));
+        Answerer answerer = Answerers.create(settings(AnswererKind.OPENAI.id()));
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(), answerer,
                 PromptTemplate.defaults(), Abstention.DEFAULT,
                 TestModels.countOnly());
@@ -204,7 +204,7 @@ class LlmAnswererTest {
             return retriever.search(search);
         };
         NotesAssistant assistant = new NotesAssistant(recording, TestModels.embedder(),
-                Answerers.create(settings(AnswererSettings.OPENAI)), PromptTemplate.defaults(),
+                Answerers.create(settings(AnswererKind.OPENAI.id())), PromptTemplate.defaults(),
                 Abstention.DEFAULT, TestModels.countOnly());
         List<Turn> history = List.of(new Turn("What are diffusion models?", "They start from pure noise [1]."));
 
@@ -221,7 +221,7 @@ class LlmAnswererTest {
     @Test
     void abstainsOnAnOffTopicQuestionAfterHistoryWithoutAnyRequest() throws IOException {
         server = new FakeOpenAiServer(request -> REPLY);
-        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererSettings.OPENAI)));
+        NotesAssistant assistant = assistant(Answerers.create(settings(AnswererKind.OPENAI.id())));
         List<Turn> history = List.of(new Turn("What are foundation models?",
                 "Foundation models are pretrained on internet-scale data [1]."));
 

@@ -47,7 +47,7 @@ class PromptInjectionTest {
              FakeOpenAiServer server = new FakeOpenAiServer(request -> citeEverySource(request))) {
             index.sync(new IngestResult(List.of(new Note(Fixtures.NOTE, Fixtures.TITLE, "fixture", chunks)),
                     new IngestReport(1, 1, chunks.size(), List.of())), SyncListener.NONE);
-            AnswererSettings settings = new AnswererSettings(AnswererSettings.OPENAI, server.baseUrl(), "test-model",
+            AnswererSettings settings = new AnswererSettings(AnswererKind.OPENAI.id(), server.baseUrl(), "test-model",
                     "test-key", 0.0, Duration.ofSeconds(20));
             NotesAssistant assistant = new NotesAssistant(index, TestModels.embedder(),
                     Answerers.create(settings), PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());

@@ -15,6 +15,7 @@ import org.askthenotes.app.eval.GoldenSet;
 import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AskRequest;
@@ -109,7 +110,7 @@ public final class AskBench {
         try (NotesIndex index = NotesIndex.open(options.index(), embedder)) {
             index.sync(ingest, SyncListener.NONE);
             NotesAssistant assistant = new NotesAssistant(index, embedder,
-                    Answerers.create(AnswererSettings.of(AnswererSettings.EXTRACTIVE)), PromptTemplate.defaults(),
+                    Answerers.create(AnswererSettings.of(AnswererKind.EXTRACTIVE.id())), PromptTemplate.defaults(),
                     Abstention.DEFAULT, PromptBudget.countOnly(PromptBudget.embeddingTokenizer()));
             for (String question : questions) {
                 embedder.embedQuery(question);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.retrieval.SearchMode;
 
 /**
@@ -45,7 +45,6 @@ public record AppConfig(
         int llmContextTokens,
         int llmAnswerTokens) {
 
-    public static final Set<String> ANSWERERS = Set.of("extractive", "openai", "ollama");
     public static final int MAX_K = 20;
 
     public AppConfig {
@@ -55,9 +54,7 @@ public record AppConfig(
         Objects.requireNonNull(embeddingModel, "embeddingModel");
         Objects.requireNonNull(host, "host");
         allowedHosts = List.copyOf(allowedHosts);
-        if (!ANSWERERS.contains(answerer)) {
-            throw new IllegalArgumentException("unknown answerer '" + answerer + "': use extractive, openai or ollama");
-        }
+        AnswererKind.of(answerer);
         if (k < 1 || k > MAX_K) {
             throw new IllegalArgumentException("k must be between 1 and " + MAX_K + ": " + k);
         }

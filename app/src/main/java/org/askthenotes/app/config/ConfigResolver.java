@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.SearchMode;
 
@@ -49,7 +50,7 @@ public final class ConfigResolver {
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(NOTES, "docs/notes"),
             Map.entry(INDEX, ".index"),
-            Map.entry(ANSWERER, "extractive"),
+            Map.entry(ANSWERER, AnswererKind.EXTRACTIVE.id()),
             Map.entry(MODE, "hybrid"),
             Map.entry(K, "5"),
             Map.entry(MODEL, Embedders.DEFAULT),
@@ -134,8 +135,8 @@ public final class ConfigResolver {
 
     private static String answerer(String value) {
         String name = value.toLowerCase(Locale.ROOT);
-        if (!AppConfig.ANSWERERS.contains(name)) {
-            throw new IllegalArgumentException("unknown answerer: use extractive, openai or ollama");
+        if (AnswererKind.find(name).isEmpty()) {
+            throw new IllegalArgumentException("unknown answerer: use " + AnswererKind.CHOICES);
         }
         return name;
     }

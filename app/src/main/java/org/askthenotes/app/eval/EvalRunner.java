@@ -11,6 +11,7 @@ import org.askthenotes.generation.Abstention;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
 import org.askthenotes.generation.Answerer;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.generation.Answerers;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.NotesAssistant;
@@ -78,8 +79,8 @@ public final class EvalRunner {
         try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
             index.sync(ingest, options.progress());
             Map<String, Function<AskRequest, Answer>> answerers = new LinkedHashMap<>();
-            answerers.put(AnswererSettings.EXTRACTIVE,
-                    assistant(index, embedder, AnswererSettings.of(AnswererSettings.EXTRACTIVE)));
+            answerers.put(AnswererKind.EXTRACTIVE.id(),
+                    assistant(index, embedder, AnswererSettings.of(AnswererKind.EXTRACTIVE.id())));
             llmAnswerers.forEach(settings -> answerers.putIfAbsent(settings.name(),
                     assistant(index, embedder, settings)));
             return new GoldenEvaluator(index, answerers, options.k()).evaluate(golden, options.modes(), options.model());
@@ -99,8 +100,8 @@ public final class EvalRunner {
         Embedder embedder = Embedders.create(options.model());
         try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
             index.sync(ingest, options.progress());
-            GoldenEvaluator evaluator = new GoldenEvaluator(index, Map.of(AnswererSettings.EXTRACTIVE,
-                    assistant(index, embedder, AnswererSettings.of(AnswererSettings.EXTRACTIVE))), options.k());
+            GoldenEvaluator evaluator = new GoldenEvaluator(index, Map.of(AnswererKind.EXTRACTIVE.id(),
+                    assistant(index, embedder, AnswererSettings.of(AnswererKind.EXTRACTIVE.id()))), options.k());
             return List.of(
                     evaluator.evaluate(CROSSLINGUAL_ZH, pairs.chinese(), options.modes(), options.model()),
                     evaluator.evaluate(CROSSLINGUAL_EN, pairs.english(), options.modes(), options.model()));

@@ -1,11 +1,13 @@
 package org.askthenotes.app.view;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.retrieval.IndexStats;
 
 /**
@@ -40,9 +42,9 @@ public record StatsView(
      * endpoint, model or key is configured (otherwise they fail on every question).
      */
     static List<String> answerers(AppConfig config) {
-        Set<String> names = new LinkedHashSet<>(List.of("extractive", config.answerer()));
+        Set<String> names = new LinkedHashSet<>(List.of(AnswererKind.EXTRACTIVE.id(), config.answerer()));
         if (config.llmBaseUrl() != null || config.llmModel() != null || config.llmApiKey() != null) {
-            names.addAll(List.of("openai", "ollama"));
+            Arrays.stream(AnswererKind.values()).filter(AnswererKind::isLlm).map(AnswererKind::id).forEach(names::add);
         }
         return List.copyOf(names);
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.generation.Turn;
 import org.askthenotes.ingest.Language;
@@ -104,8 +105,8 @@ public final class AskParams {
         if (answerer == null || answerer.isBlank()) {
             return null;
         }
-        if (!AppConfig.ANSWERERS.contains(answerer)) {
-            throw ApiException.badRequest("unknown answerer '" + answerer + "': use extractive, openai or ollama");
+        if (AnswererKind.find(answerer).isEmpty()) {
+            throw ApiException.badRequest("unknown answerer '" + answerer + "': use " + AnswererKind.CHOICES);
         }
         return answerer;
     }

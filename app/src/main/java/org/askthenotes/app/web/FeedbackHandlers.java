@@ -10,6 +10,7 @@ import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.feedback.FeedbackStats;
 import org.askthenotes.app.feedback.Rating;
+import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.generation.Citation;
 
@@ -65,7 +66,7 @@ final class FeedbackHandlers {
     }
 
     private static String llmModel(String answerer, AppConfig config) {
-        if (!answerer.equals(AnswererSettings.OPENAI) && !answerer.equals(AnswererSettings.OLLAMA)) {
+        if (!AnswererKind.find(answerer).map(AnswererKind::isLlm).orElse(false)) {
             return null;
         }
         return new AnswererSettings(answerer, config.llmBaseUrl(), config.llmModel(), null, null, null).modelName();

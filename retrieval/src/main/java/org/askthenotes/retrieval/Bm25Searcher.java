@@ -23,12 +23,6 @@ final class Bm25Searcher {
     static final int MAX_CHINESE_QUERY_CHARS = 150;
 
     /**
-     * The _en fields read an English query whole up to this bound (a SciFact claim runs to 300 characters); only a
-     * query whose terms would still pass the clause limit is cut further.
-     */
-    static final int MAX_QUERY_CHARS = 2000;
-
-    /**
      * Every field counts the same: boosting headings (1.5) and titles (1.2) lowered MRR@10 on both the golden set and
      * SciFact (docs/evaluation.md), as Anserini's flat index beats its boosted multifield one on BEIR.
      */
@@ -62,7 +56,9 @@ final class Bm25Searcher {
      */
     Query query(String text, String translation) {
         String chinese = cut(text, MAX_CHINESE_QUERY_CHARS);
-        for (int englishChars = MAX_QUERY_CHARS; ; englishChars /= 2) {
+        // The _en fields read an English query whole up to the question limit; only a query whose terms would still
+        // pass the clause limit is cut further.
+        for (int englishChars = SearchRequest.MAX_QUERY_CHARS; ; englishChars /= 2) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             int fields = 0;
             int clauses = 0;

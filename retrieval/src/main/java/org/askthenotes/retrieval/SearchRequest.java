@@ -4,6 +4,12 @@ import java.util.Objects;
 
 /** One query: its text, how many hits, which mode, which filters. */
 public record SearchRequest(String query, int k, SearchMode mode, Filters filters) {
+    /**
+     * The longest question, in characters, that the API, {@code ask} and {@code batch} accept; BM25 reads an
+     * English query whole up to it. A SciFact claim runs to 300.
+     */
+    public static final int MAX_QUERY_CHARS = 2000;
+
     public SearchRequest {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(mode, "mode");

@@ -15,6 +15,7 @@ import org.askthenotes.generation.AnswerListener;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.generation.Citation;
 import org.askthenotes.retrieval.Filters;
+import org.askthenotes.retrieval.SearchRequest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,9 +52,9 @@ public final class AskCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "QUESTION is blank: give the question in quotes, e.g. ask \"What is RAG?\"");
         }
-        if (question.strip().length() > 2000) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "QUESTION is " + question.strip().length() + " characters; the limit is 2000");
+        if (question.strip().length() > SearchRequest.MAX_QUERY_CHARS) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "QUESTION is "
+                    + question.strip().length() + " characters; the limit is " + SearchRequest.MAX_QUERY_CHARS);
         }
         AppConfig config = shared.resolve(root.resolver());
         PrintWriter out = spec.commandLine().getOut();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.askthenotes.retrieval.SearchRequest;
 
 /**
  * Reads batch questions: {@code .jsonl} lines {"id": ..., "question": ...}; {@code .csv} with a header row naming a
@@ -149,8 +150,9 @@ public final class BatchInput {
         }
 
         void add(Question q) {
-            if (q.question().length() > 2000) {
-                throw new IllegalArgumentException("question longer than 2000 characters");
+            if (q.question().length() > SearchRequest.MAX_QUERY_CHARS) {
+                throw new IllegalArgumentException(
+                        "question longer than " + SearchRequest.MAX_QUERY_CHARS + " characters");
             }
             if (!ids.add(q.id())) {
                 throw new IllegalArgumentException("duplicate id '" + q.id() + "'");

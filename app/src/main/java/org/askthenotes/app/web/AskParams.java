@@ -11,13 +11,13 @@ import org.askthenotes.generation.Turn;
 import org.askthenotes.ingest.Language;
 import org.askthenotes.retrieval.Filters;
 import org.askthenotes.retrieval.SearchMode;
+import org.askthenotes.retrieval.SearchRequest;
 
 /**
  * Checks what a client sent and turns it into an {@link AskRequest}: the limits of the API live here,
  * shared by POST /api/ask, the stream and search.
  */
 public final class AskParams {
-    public static final int MAX_QUESTION_CHARS = 2000;
     public static final int MAX_HISTORY_TURNS = 20;
 
     private AskParams() {
@@ -28,8 +28,8 @@ public final class AskParams {
             throw ApiException.badRequest(field + " is required and must not be empty"
                     + (question == null || question.isEmpty() ? "" : " (it holds only spaces or invisible characters)"));
         }
-        if (question.length() > MAX_QUESTION_CHARS) {
-            throw ApiException.badRequest(field + " is longer than " + MAX_QUESTION_CHARS + " characters: "
+        if (question.length() > SearchRequest.MAX_QUERY_CHARS) {
+            throw ApiException.badRequest(field + " is longer than " + SearchRequest.MAX_QUERY_CHARS + " characters: "
                     + question.length());
         }
         if (!wellFormed(question)) {

@@ -14,6 +14,13 @@ import org.askthenotes.retrieval.Hit;
  */
 public record Abstention(double minSimilarity, double minBm25Score) {
     /**
+     * The whole text of an abstention, whoever abstains: the assistant when retrieval is not confident, the
+     * extractive answerer when no source holds a usable sentence, and an LLM told so by the instructions'
+     * {@code {{abstention}}}.
+     */
+    public static final String SENTENCE = "The notes don't cover this.";
+
+    /**
      * Calibrated with all-MiniLM-L6-v2 and hybrid search over the bundled notes and the golden set (68 answerable,
      * 14 off-topic questions); docs/generation.md has the distributions and the command.
      */

@@ -22,8 +22,6 @@ import org.askthenotes.ingest.Language;
  */
 public final class ExtractiveAnswerer implements Answerer {
     public static final String NAME = AnswererKind.EXTRACTIVE.id();
-    /** What it says when no source holds a usable sentence. */
-    public static final String NOTHING_FOUND = "The notes don't cover this.";
 
     /**
      * How long an answer should be, in words (two Han characters count as one). The best unit is quoted whole
@@ -74,8 +72,8 @@ public final class ExtractiveAnswerer implements Answerer {
         Set<String> questionTerms = topicTerms(question);
         List<AnswerUnit> units = units(context, questionTerms, Language.of(question));
         if (units.isEmpty()) {
-            onDelta.accept(NOTHING_FOUND);
-            return new Draft(NOTHING_FOUND, NAME);
+            onDelta.accept(Abstention.SENTENCE);
+            return new Draft(Abstention.SENTENCE, NAME);
         }
         List<Scored> ranked = rank(question, questionTerms, units, context);
         List<AnswerUnit> picked = pick(ranked, units, questionTerms, QuestionType.of(question));

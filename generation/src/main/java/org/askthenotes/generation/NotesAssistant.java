@@ -14,8 +14,6 @@ import org.askthenotes.retrieval.SearchRequest;
  * parts are.
  */
 public final class NotesAssistant {
-    /** The whole text of an abstention. */
-    public static final String ABSTENTION = "The notes don't cover this.";
     /** {@link Answer#answerer()} of an abstention: no answerer was asked. */
     public static final String ABSTAINED = "none";
 
@@ -91,8 +89,8 @@ public final class NotesAssistant {
                 ? timings.time("prompt", () -> budget.fit(template, request.question(), request.history(), hits, true)
                         .prompt())
                 : null;
-        listener.onDelta(ABSTENTION);
-        Answer answer = new Answer(ABSTENTION, true, null, List.of(), Citations.resolve("", hits).alsoRetrieved(),
+        listener.onDelta(Abstention.SENTENCE);
+        Answer answer = new Answer(Abstention.SENTENCE, true, null, List.of(), Citations.resolve("", hits).alsoRetrieved(),
                 List.of(), List.of(), ABSTAINED, prompt, timings.withTotal(), query);
         listener.onComplete(answer);
         return answer;

@@ -28,7 +28,7 @@ public final class PromptTemplate {
 
     /** A part of the prompt, the file it lives in, the placeholder it must hold ("" for none) and those it may. */
     public enum Part {
-        INSTRUCTIONS("instructions.txt", "", List.of("count")),
+        INSTRUCTIONS("instructions.txt", "", List.of("count", "abstention")),
         CONTEXT("context.txt", "sources", List.of("sources", "count")),
         INPUT_DATA("input-data.txt", "question", List.of("question", "history")),
         OUTPUT_INDICATOR("output-indicator.txt", "", List.of("count"));
@@ -112,7 +112,8 @@ public final class PromptTemplate {
                 "sources", SourceBlocks.render(sources),
                 "count", Integer.toString(sources.size()),
                 "question", question.strip(),
-                "history", history(history));
+                "history", history(history),
+                "abstention", Abstention.SENTENCE);
         String instructions = fill(parts.get(Part.INSTRUCTIONS), values).strip();
         String context = fill(parts.get(Part.CONTEXT), values).strip();
         String inputData = fill(parts.get(Part.INPUT_DATA), values).strip();

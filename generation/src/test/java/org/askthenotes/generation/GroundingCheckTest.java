@@ -25,7 +25,7 @@ class GroundingCheckTest {
                 Arguments.of("Continuous pre-training trains the model further on additional data [2]."),
                 Arguments.of("RAG supplies relevant data as context and leaves the model weights unchanged [3]."),
                 Arguments.of("基礎模型是基於互聯網規模資料預訓練的模型[1]。"),
-                Arguments.of("The notes don't cover this."));
+                Arguments.of(Abstention.SENTENCE));
     }
 
     @ParameterizedTest

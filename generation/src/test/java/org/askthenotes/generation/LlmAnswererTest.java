@@ -156,7 +156,7 @@ class LlmAnswererTest {
 
         assertTrue(answer.abstained(), "confidence " + Abstention.similarity(listener.sources));
         assertEquals(0, server.requests().size(), "no request reaches the model");
-        assertEquals(NotesAssistant.ABSTENTION, answer.text());
+        assertEquals(Abstention.SENTENCE, answer.text());
         assertEquals(3, answer.alsoRetrieved().size(), "the nearest headings");
         assertTrue(answer.citations().isEmpty());
         assertEquals(List.of("sources", "delta", "complete"), listener.events);

@@ -79,8 +79,8 @@ class NotesAssistantTest {
         Answer answer = assistant.ask(AskRequest.of("Who won the football world cup in 1998?"), listener);
 
         assertTrue(answer.abstained(), "confidence " + Abstention.similarity(listener.sources));
-        assertEquals(NotesAssistant.ABSTENTION, answer.text());
-        assertEquals(List.of(NotesAssistant.ABSTENTION), listener.deltas);
+        assertEquals(Abstention.SENTENCE, answer.text());
+        assertEquals(List.of(Abstention.SENTENCE), listener.deltas);
         assertEquals(5, answer.alsoRetrieved().size());
         assertFalse(answer.alsoRetrieved().get(0).headingPath().isEmpty());
         assertNull(answer.grounded(), "an abstention has nothing to ground");

@@ -59,7 +59,7 @@ class PromptInjectionTest {
             String system = FakeOpenAiServer.message(sent, "system");
             String user = FakeOpenAiServer.message(sent, "user");
             String instructions = PromptTemplate.fill(PromptTemplate.defaults().part(PromptTemplate.Part.INSTRUCTIONS),
-                    Map.of("count", "4")).strip();
+                    Map.of("count", "4", "abstention", Abstention.SENTENCE)).strip();
             assertEquals(instructions, system, "the instructions part is the template's, word for word");
             assertFalse(system.contains("PWNED"), system);
 

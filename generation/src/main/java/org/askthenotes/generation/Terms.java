@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.askthenotes.retrieval.ChineseQuestionBigrams;
 
 /**
  * The content terms of a text for overlap scoring: Lucene's standard tokenizer, English stop words and Porter
@@ -15,9 +18,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 final class Terms {
     /** Question words that Lucene's English stop set keeps but that say nothing about the topic. */
-    private static final Set<String> QUESTION_WORDS = Set.of(
+    private static final Set<String> QUESTION_WORDS = Stream.concat(Stream.of(
             "what", "how", "why", "when", "where", "which", "who", "do", "doe", "can", "tell", "me", "explain",
-            "describ", "note", "about", "什麼", "甚麼", "如何", "為什", "麼是", "是什", "哪些", "可以", "什麽", "麼？");
+            "describ", "note", "about"), ChineseQuestionBigrams.OVERLAP_STOP.stream())
+            .collect(Collectors.toUnmodifiableSet());
     private static final Analyzer ANALYZER = build();
 
     private Terms() {

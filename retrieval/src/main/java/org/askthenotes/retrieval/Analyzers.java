@@ -1,6 +1,5 @@
 package org.askthenotes.retrieval;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -19,16 +18,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
  * query is analyzed by both, so an English or a Chinese question each meets text analyzed its own way.
  */
 final class Analyzers {
-    /**
-     * The bigrams of Chinese question and function words ("什麼是…", "如何…", "為什麼…", "可以", "一個"). Every
-     * Chinese question carries some, so as query terms they match headings and text that merely ask or phrase
-     * something the same way ("什麼是基礎模型") instead of the content the question is about. CJKAnalyzer runs its
-     * stop filter after bigramming, so the set holds bigrams, including the fragments 麼是 and 是什 that the words
-     * leave next to 是.
-     */
-    static final List<String> CHINESE_QUERY_STOP_BIGRAMS = List.of(
-            "什麼", "麼是", "是什", "為什", "怎麼", "如何", "哪些", "哪個", "為何", "是否", "可以", "一個");
-
     private Analyzers() {
     }
 
@@ -44,7 +33,7 @@ final class Analyzers {
      * in every field that both analyzers read, such as titles); the Chinese fields also drop the question-word bigrams.
      */
     static Analyzer queryPerField() {
-        Analyzer chinese = new CJKAnalyzer(new CharArraySet(CHINESE_QUERY_STOP_BIGRAMS, false));
+        Analyzer chinese = new CJKAnalyzer(new CharArraySet(ChineseQuestionBigrams.QUERY_STOP, false));
         return new PerFieldAnalyzerWrapper(
                 new TypeFiltering(new EnglishAnalyzer(), CJK_SCRIPT_TYPES, false),
                 Map.of(ChunkDocuments.TEXT_ZH, new TypeFiltering(chinese, CJK_BIGRAM_TYPES, true),

@@ -2,10 +2,7 @@ package org.askthenotes.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.commonmark.Extension;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
-import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.BlockQuote;
@@ -39,16 +36,14 @@ final class MarkdownSections {
     private final BlockText blockText;
 
     MarkdownSections() {
-        List<Extension> extensions = List.of(YamlFrontMatterExtension.create(), TablesExtension.create());
-        this.parser = Parser.builder()
-                .extensions(extensions)
+        this.parser = NoteMarkdown.parser()
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS)
                 .build();
         this.withoutFrontMatter = Parser.builder()
-                .extensions(List.of(TablesExtension.create()))
+                .extensions(NoteMarkdown.extensionsWithoutFrontMatter())
                 .includeSourceSpans(IncludeSourceSpans.BLOCKS)
                 .build();
-        this.blockText = new BlockText(extensions);
+        this.blockText = new BlockText(NoteMarkdown.extensions());
     }
 
     /** @throws NoteLimits.Exceeded when the Markdown nests deeper than the renderers can safely walk */

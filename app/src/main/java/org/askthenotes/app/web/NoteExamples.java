@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.askthenotes.ingest.NoteMarkdown;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
@@ -28,7 +29,7 @@ final class NoteExamples {
     private static final Pattern QUESTION_WORD = Pattern.compile("(?i)^(what|why|when|how|which|who)\\b.*");
 
     private final Path notesRoot;
-    private final Parser parser = Parser.builder().build();
+    private final Parser parser = NoteMarkdown.parser().build();
 
     NoteExamples(Path notesRoot) {
         this.notesRoot = notesRoot;

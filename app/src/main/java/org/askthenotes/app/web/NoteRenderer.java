@@ -2,10 +2,10 @@ package org.askthenotes.app.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.askthenotes.ingest.NoteMarkdown;
 import org.commonmark.Extension;
-import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
-import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -19,8 +19,9 @@ import org.jsoup.safety.Safelist;
  * and the note's own HTML cut down to a safelist, so no script from a note can ever run in the page.
  */
 public final class NoteRenderer {
-    private static final List<Extension> EXTENSIONS = List.of(
-            YamlFrontMatterExtension.create(), TablesExtension.create(), HeadingAnchorExtension.create());
+    /** The notes' own set-up, and heading ids made as ingest makes the anchors that chunks cite. */
+    private static final List<Extension> EXTENSIONS = Stream.concat(
+            NoteMarkdown.extensions().stream(), Stream.of(HeadingAnchorExtension.create())).toList();
 
     /** The notes' own markup (label spans, tables, code) survives; scripts, handlers and styles do not. */
     private static final Safelist SAFELIST = Safelist.relaxed()
@@ -33,7 +34,7 @@ public final class NoteRenderer {
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true);
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private final Parser parser = NoteMarkdown.parser().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
     /** The title from front matter ("" when absent) and the body as sanitized HTML. */

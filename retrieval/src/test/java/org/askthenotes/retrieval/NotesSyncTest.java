@@ -19,21 +19,18 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.askthenotes.ingest.Note;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Incremental sync on a real on-disk index: what it embeds, what it keeps, when it rebuilds, how it survives. */
+/**
+ * Incremental sync on a real on-disk index: what it embeds, what it keeps, when it rebuilds, how it survives. Pure
+ * sync logic, so a {@link HashEmbedder} stands in for the model; two ids stand for two models.
+ */
 class NotesSyncTest {
-    static Embedder embedder;
+    static final Embedder embedder = new HashEmbedder("hash-a");
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void loadModel() {
-        embedder = Embedders.create(Embedders.DEFAULT);
-    }
 
     static final Note SAGEMAKER_CHANGED = FixtureNotes.note("aws/sagemaker.md", "Amazon SageMaker",
             List.of("aws", "ml"), List.of("aws"),
@@ -119,10 +116,10 @@ class NotesSyncTest {
         try (NotesIndex index = NotesIndex.open(dir, embedder)) {
             index.sync(FixtureNotes.ingest(FixtureNotes.all()), SyncListener.NONE);
         }
-        Embedder quantized = Embedders.create(Embedders.MINILM_QUANTIZED);
+        Embedder quantized = new HashEmbedder("hash-b");
         try (NotesIndex index = NotesIndex.open(dir, quantized)) {
-            assertEquals("model changed from all-minilm-l6-v2 to all-minilm-l6-v2-q", index.pendingRebuild());
-            assertEquals("all-minilm-l6-v2", index.stats().modelId());
+            assertEquals("model changed from hash-a to hash-b", index.pendingRebuild());
+            assertEquals("hash-a", index.stats().modelId());
             IllegalStateException stale = assertThrows(IllegalStateException.class,
                     () -> index.search(new SearchRequest("foundation model", 3, SearchMode.HYBRID)));
             assertTrue(stale.getMessage().contains("needs a sync"), stale.getMessage());
@@ -131,12 +128,12 @@ class NotesSyncTest {
                     SyncListener.NONE);
 
             assertTrue(report.rebuilt());
-            assertEquals("model changed from all-minilm-l6-v2 to all-minilm-l6-v2-q", report.rebuildReason());
+            assertEquals("model changed from hash-a to hash-b", report.rebuildReason());
             assertEquals(2, report.notesChanged());
             assertEquals(1, report.notesDeleted());
             assertEquals(chunkCount(List.of(FixtureNotes.LLM_BASICS, FixtureNotes.SAGEMAKER)),
                     report.chunksEmbedded());
-            assertEquals("all-minilm-l6-v2-q", index.stats().modelId());
+            assertEquals("hash-b", index.stats().modelId());
             assertEquals("", index.pendingRebuild());
             Hit hit = index.search(new SearchRequest("foundation model", 1, SearchMode.VECTOR)).get(0);
             float[] expected = quantized.embed(hit.chunk().textToEmbed());
@@ -150,7 +147,7 @@ class NotesSyncTest {
         try (NotesIndex index = NotesIndex.open(dir, embedder)) {
             index.sync(FixtureNotes.ingest(FixtureNotes.all()), SyncListener.NONE);
         }
-        try (NotesIndex index = NotesIndex.open(dir, Embedders.create(Embedders.MINILM_QUANTIZED))) {
+        try (NotesIndex index = NotesIndex.open(dir, new HashEmbedder("hash-b"))) {
             SyncReport report = index.sync(FixtureNotes.ingest(List.of(FixtureNotes.LLM_BASICS, FixtureNotes.SAGEMAKER),
                     "security/responsible-ai.md"), SyncListener.NONE);
             assertTrue(report.rebuilt());

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A sync that dies part-way (the model fails after some chunks: the same state a kill leaves, since a closed writer
  * drops what it did not commit) keeps the batches it committed; the next sync embeds only the rest, and the index
- * ends equal to a clean one, for an incremental sync and for a rebuild alike.
+ * ends equal to a clean one, for an incremental sync and for a rebuild alike. Pure sync logic: a
+ * {@link HashEmbedder} stands in for the model.
  */
 class ResumableSyncTest {
     private static final int BATCH = 4;
@@ -41,7 +42,7 @@ class ResumableSyncTest {
 
     @BeforeAll
     static void loadModel() {
-        model = Embedders.create(Embedders.DEFAULT);
+        model = new HashEmbedder("hash-a");
         ingestor = new NotesIngestor(IngestOptions.defaults());
     }
 
@@ -142,7 +143,7 @@ class ResumableSyncTest {
         }
     }
 
-    /** The real model under another id if asked, counting what it embeds and failing once past a limit. */
+    /** The model under another id if asked, counting what it embeds and failing once past a limit. */
     private record Counting(Embedder model, String modelId, int failAfter, AtomicInteger embedded)
             implements Embedder {
         Counting(Embedder model, String modelId, int failAfter) {

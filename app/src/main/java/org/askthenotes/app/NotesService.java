@@ -209,7 +209,11 @@ public final class NotesService implements Closeable {
                 feedback.close();
             }
         }
-        index.close();
+        try {
+            index.close();
+        } finally {
+            embedder.close();
+        }
     }
 
     /**

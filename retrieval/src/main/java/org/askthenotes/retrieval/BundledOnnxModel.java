@@ -17,8 +17,9 @@ import java.util.concurrent.Executor;
  * spinning thread takes the core the Lucene search that follows needs, which measured as a search three times
  * slower right after an embedding than on its own.
  */
-final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
+final class BundledOnnxModel extends AbstractInProcessEmbeddingModel implements AutoCloseable {
     private final OnnxBertBiEncoder encoder;
+    private final OrtSession session;
 
     /**
      * @param anchor    a class whose class loader sees the model's jar, to find its resources
@@ -32,7 +33,7 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
-            OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
+            this.session = environment.createSession(modelBytes.readAllBytes(), options);
             this.encoder = new OnnxBertBiEncoder(environment, session, tokenizerJson, pooling);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedding model " + model, e);
@@ -52,5 +53,15 @@ final class BundledOnnxModel extends AbstractInProcessEmbeddingModel {
     @Override
     protected OnnxBertBiEncoder model() {
         return encoder;
+    }
+
+    /** Frees the session's native memory; LangChain4j's encoder has no close of its own. */
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime cannot close the embedding model's session", e);
+        }
     }
 }

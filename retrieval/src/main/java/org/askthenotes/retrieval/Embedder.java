@@ -8,7 +8,7 @@ import java.util.List;
  * record, and queries embedded differently from passages ({@link #embedQuery}); wrap any {@code EmbeddingModel}
  * with {@link OnnxEmbedder}.
  */
-public interface Embedder {
+public interface Embedder extends AutoCloseable {
     String modelId();
 
     int dimension();
@@ -23,5 +23,10 @@ public interface Embedder {
      */
     default float[] embedQuery(String query) {
         return embed(query);
+    }
+
+    /** Frees what the model holds (the bundled models' ONNX Runtime session); nothing by default. */
+    @Override
+    default void close() {
     }
 }

@@ -67,7 +67,8 @@ public final class Embedders {
 
     /**
      * LangChain4j embeds each text of an embedAll as its own task on this executor: one thread per core keeps both
-     * cores busy without oversubscribing them. Daemon threads that time out, so an embedder needs no closing.
+     * cores busy without oversubscribing them. Daemon threads that time out, so only the ONNX session needs closing
+     * ({@link Embedder#close}).
      */
     private static Executor executor() {
         int threads = Runtime.getRuntime().availableProcessors();

@@ -18,15 +18,37 @@ public final class OnnxEmbedder implements Embedder {
     private final EmbeddingModel model;
     private final String queryPrefix;
     private final int dimension;
+    private final AutoCloseable owned;
 
     /**
      * @param queryPrefix prepended to queries only ("" for symmetric models such as all-MiniLM-L6-v2)
      */
     public OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix) {
+        this(modelId, model, queryPrefix, () -> { });
+    }
+
+    /** A bundled model this embedder owns: {@link #close()} closes it. A model passed in stays the caller's. */
+    OnnxEmbedder(String modelId, BundledOnnxModel model, String queryPrefix) {
+        this(modelId, model, queryPrefix, model);
+    }
+
+    private OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix, AutoCloseable owned) {
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         this.model = Objects.requireNonNull(model, "model");
         this.queryPrefix = Objects.requireNonNull(queryPrefix, "queryPrefix");
         this.dimension = model.dimension();
+        this.owned = owned;
+    }
+
+    @Override
+    public void close() {
+        try {
+            owned.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the embedding model " + modelId, e);
+        }
     }
 
     @Override

@@ -55,6 +55,19 @@ class EmbeddersTest {
         assertArrayEquals(stock, ours, 1e-5f);
     }
 
+    /** Embedders.create's session is the embedder's to close; a model passed in stays the caller's. */
+    @Test
+    void closingACreatedEmbedderClosesItsSessionButNotAModelPassedIn() {
+        Embedder created = Embedders.create(Embedders.DEFAULT);
+        assertEquals(384, created.embed("before").length);
+        created.close();
+        assertThrows(RuntimeException.class, () -> created.embed("after"));
+
+        AllMiniLmL6V2EmbeddingModel stock = new AllMiniLmL6V2EmbeddingModel();
+        new OnnxEmbedder("stock", stock, "").close();
+        assertEquals(384, stock.embed("after").content().dimension());
+    }
+
     @Test
     void anUnknownModelNameSaysWhichNamesExist() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -75,8 +75,8 @@ public final class EvalRunner {
         IngestResult ingest = new NotesIngestor(IngestOptions.defaults()).ingest(notes);
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         golden.requireSectionsExist(chunks);
-        Embedder embedder = Embedders.create(options.model());
-        try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
+        try (Embedder embedder = Embedders.create(options.model());
+             NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
             index.sync(ingest, options.progress());
             Map<String, Function<AskRequest, Answer>> answerers = new LinkedHashMap<>();
             answerers.put(AnswererKind.EXTRACTIVE.id(),
@@ -97,8 +97,8 @@ public final class EvalRunner {
         IngestResult ingest = Crosslingual.englishOnly(new NotesIngestor(IngestOptions.defaults()).ingest(notes));
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         pairs.chinese().requireSectionsExist(chunks);
-        Embedder embedder = Embedders.create(options.model());
-        try (NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
+        try (Embedder embedder = Embedders.create(options.model());
+             NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
             index.sync(ingest, options.progress());
             GoldenEvaluator evaluator = new GoldenEvaluator(index, Map.of(AnswererKind.EXTRACTIVE.id(),
                     assistant(index, embedder, AnswererSettings.of(AnswererKind.EXTRACTIVE.id()))), options.k());
@@ -126,7 +126,8 @@ public final class EvalRunner {
     /** Indexes the dataset's corpus (title + text, one chunk per document) and writes a TREC run per mode. */
     public static EvalReport beir(Options options, Path datasetDir, Path runDir) throws IOException {
         BeirDataset dataset = BeirDataset.read(datasetDir);
-        try (NotesIndex index = NotesIndex.open(options.index(), Embedders.create(options.model()))) {
+        try (Embedder embedder = Embedders.create(options.model());
+             NotesIndex index = NotesIndex.open(options.index(), embedder)) {
             index.sync(dataset.toIngestResult(), options.progress());
             return new BeirEvaluator(index, options.k()).evaluate(dataset, options.modes(), options.model(), runDir);
         }

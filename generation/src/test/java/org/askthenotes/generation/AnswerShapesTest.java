@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import org.askthenotes.retrieval.Embedder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +16,7 @@ class AnswerShapesTest {
     @BeforeAll
     static void indexTheBundledNotes() {
         BundledNotes.assumePresent();
-        Embedder embedder = BundledNotes.embedder();
-        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
-                PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
+        assistant = BundledNotes.extractiveAssistant();
     }
 
     @Test

@@ -47,6 +47,12 @@ final class BundledNotes {
         return Shared.INDEX;
     }
 
+    /** The offline pipeline as the app runs it by default: extractive answerer, default prompt and abstention. */
+    static NotesAssistant extractiveAssistant() {
+        return new NotesAssistant(index(), embedder(), new ExtractiveAnswerer(), PromptTemplate.defaults(),
+                Abstention.DEFAULT, TestModels.countOnly());
+    }
+
     static Embedder embedder() {
         return Shared.EMBEDDER;
     }

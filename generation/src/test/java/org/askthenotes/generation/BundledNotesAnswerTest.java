@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.askthenotes.ingest.Language;
-import org.askthenotes.retrieval.Embedder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,9 +25,7 @@ class BundledNotesAnswerTest {
     @BeforeAll
     static void indexTheBundledNotes() {
         BundledNotes.assumePresent();
-        Embedder embedder = BundledNotes.embedder();
-        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
-                PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
+        assistant = BundledNotes.extractiveAssistant();
     }
 
     static Stream<Arguments> knownQuestions() {

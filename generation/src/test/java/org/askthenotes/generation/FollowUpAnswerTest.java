@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.askthenotes.retrieval.Embedder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,9 +26,7 @@ class FollowUpAnswerTest {
     @BeforeAll
     static void indexTheBundledNotes() {
         BundledNotes.assumePresent();
-        Embedder embedder = BundledNotes.embedder();
-        assistant = new NotesAssistant(BundledNotes.index(), embedder, new ExtractiveAnswerer(),
-                PromptTemplate.defaults(), Abstention.DEFAULT, TestModels.countOnly());
+        assistant = BundledNotes.extractiveAssistant();
     }
 
     static Stream<Arguments> topicSwitches() {

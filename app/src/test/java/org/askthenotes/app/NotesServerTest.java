@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.askthenotes.app.config.AppConfig;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.retrieval.SyncListener;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class NotesServerTest {
     @Test
     void aNoteSavedWhileServingIsIndexedAndFound() throws Exception {
         Path notes = TestNotes.copyTo(dir.resolve("notes"));
-        AppConfig config = new ConfigResolver(Map.of("ATN_PORT", "0"), dir).resolve(Map.of(), null)
+        AppConfig config = Settings.resolve(Map.of("ATN_PORT", "0"), dir, null)
                 .withFolders(notes, dir.resolve("index"));
         HttpClient client = HttpClient.newHttpClient();
         ObjectMapper mapper = new ObjectMapper();

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.app.view.AnswerView;
 import org.askthenotes.app.view.Json;
 import org.askthenotes.generation.Answer;
@@ -35,7 +36,7 @@ public final class AskCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SharedOptions shared;
+    Settings settings;
 
     @Parameters(index = "0", paramLabel = "QUESTION", description = "The question, quoted.")
     String question;
@@ -56,7 +57,7 @@ public final class AskCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "QUESTION is "
                     + question.strip().length() + " characters; the limit is " + SearchRequest.MAX_QUERY_CHARS);
         }
-        AppConfig config = shared.resolve(root.resolver());
+        AppConfig config = root.config(settings);
         PrintWriter out = spec.commandLine().getOut();
         try (NotesService service = NotesService.openForReading(config)) {
             SharedIndex.syncOrRead(service, spec.commandLine().getErr());

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.app.view.Json;
 import org.askthenotes.generation.Answer;
 import org.askthenotes.generation.AnswerListener;
@@ -40,7 +41,7 @@ public final class BatchCommand implements java.util.concurrent.Callable<Integer
     CommandSpec spec;
 
     @Mixin
-    SharedOptions shared;
+    Settings settings;
 
     @Option(names = "--in", required = true, paramLabel = "FILE",
             description = "Questions (.jsonl, .csv with a header row, or .txt); UTF-8.")
@@ -61,7 +62,7 @@ public final class BatchCommand implements java.util.concurrent.Callable<Integer
                     + parallel);
         }
         checkFiles();
-        AppConfig config = shared.resolve(root.resolver());
+        AppConfig config = root.config(settings);
         PrintWriter err = spec.commandLine().getErr();
         ObjectMapper mapper = Json.mapper();
         BatchInput.Parsed input = BatchInput.read(in, mapper);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.ingest.IngestReport;
 import org.askthenotes.ingest.Problem;
 import org.askthenotes.retrieval.NotesIndex;
@@ -25,11 +26,11 @@ public final class IngestCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    FolderOptions shared;
+    Settings settings;
 
     @Override
     public Integer call() throws Exception {
-        AppConfig config = shared.resolve(root.resolver());
+        AppConfig config = root.config(settings);
         PrintWriter out = spec.commandLine().getOut();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "embedding");
         NotesService.SyncOutcome outcome;

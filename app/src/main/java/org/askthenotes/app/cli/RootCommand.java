@@ -3,8 +3,10 @@ package org.askthenotes.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.config.ConfigException;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
+import org.askthenotes.app.config.SettingsProvider;
 import org.askthenotes.app.eval.EvalCommand;
 import org.askthenotes.app.feedback.FeedbackCommand;
 import picocli.CommandLine;
@@ -25,6 +27,7 @@ public final class RootCommand implements Runnable {
 
     private final Map<String, String> env;
     private final Path workingDir;
+    private final SettingsProvider settings;
 
     @Spec
     private CommandSpec spec;
@@ -32,10 +35,17 @@ public final class RootCommand implements Runnable {
     public RootCommand(Map<String, String> env, Path workingDir) {
         this.env = Map.copyOf(env);
         this.workingDir = workingDir.toAbsolutePath().normalize();
+        this.settings = new SettingsProvider(this.env);
     }
 
-    public ConfigResolver resolver() {
-        return new ConfigResolver(env, workingDir);
+    /** A command's settings, as parsed: relative paths resolve against the working directory. */
+    public AppConfig config(Settings parsed) {
+        return parsed.toConfig(settings, workingDir);
+    }
+
+    /** The same settings without a command line, plus {@code args}: eval's LLM answerers read them as serve does. */
+    public AppConfig config(Path configFile, String... args) {
+        return Settings.resolve(env, workingDir, configFile, args);
     }
 
     @Override
@@ -47,11 +57,18 @@ public final class RootCommand implements Runnable {
 
     /** The command line with one-line errors and the exit codes 0 (ok), 1 (failure) and 2 (usage). */
     public static CommandLine commandLine(Map<String, String> env, Path workingDir) {
-        CommandLine cli = new CommandLine(new RootCommand(env, workingDir));
+        RootCommand root = new RootCommand(env, workingDir);
+        CommandLine cli = new CommandLine(root);
+        // one provider for every command (eval included): unset options read the environment, then --config
+        cli.setDefaultValueProvider(root.settings);
+        Settings.show(cli.getSubcommands().get("serve").getCommandSpec(), Settings.ANSWERING);
+        Settings.show(cli.getSubcommands().get("serve").getCommandSpec(), Settings.SERVING);
+        Settings.show(cli.getSubcommands().get("ask").getCommandSpec(), Settings.ANSWERING);
+        Settings.show(cli.getSubcommands().get("batch").getCommandSpec(), Settings.ANSWERING);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println("error: " + e.getMessage() + " (see " + failed.getCommandSpec().qualifiedName()
-                    + " --help)");
+            failed.getErr().println("error: " + oneLine(root.settings.explain(e)) + " (see "
+                    + failed.getCommandSpec().qualifiedName() + " --help)");
             return EXIT_USAGE;
         });
         cli.setExecutionExceptionHandler((e, failed, parseResult) -> {
@@ -62,10 +79,10 @@ public final class RootCommand implements Runnable {
     }
 
     private static String oneLine(Exception e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            message = e.getClass().getSimpleName();
-        }
+        return oneLine(e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private static String oneLine(String message) {
         return message.replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -2,18 +2,16 @@ package org.askthenotes.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.askthenotes.app.NotesServer;
 import org.askthenotes.app.config.AppConfig;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -29,40 +27,11 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SharedOptions shared;
-
-    @Option(names = "--port", paramLabel = "N", description = "Port (default 7070; env ATN_PORT; 0 picks a free one).")
-    String port;
-
-    @Option(names = "--host", paramLabel = "HOST",
-            description = "Interface to listen on (default 127.0.0.1, loopback only; env ATN_HOST). Any other"
-                    + " needs a token or --insecure.")
-    String host;
-
-    @Option(names = "--allowed-hosts", paramLabel = "NAMES", description = "Comma-separated host names browsers"
-            + " may use to reach the server besides loopback and --host (DNS-rebinding guard; env ATN_ALLOWED_HOSTS).")
-    String allowedHosts;
-
-    @Option(names = "--insecure", description = "Serve off loopback without a token (prints a warning; env"
-            + " ATN_INSECURE). Without it, a non-loopback --host needs a token (ATN_REINDEX_TOKEN).")
-    boolean insecure;
+    Settings settings;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new java.util.HashMap<>();
-        if (port != null) {
-            flags.put(ConfigResolver.PORT, port);
-        }
-        if (host != null) {
-            flags.put(ConfigResolver.HOST, host);
-        }
-        if (allowedHosts != null) {
-            flags.put(ConfigResolver.ALLOWED_HOSTS, allowedHosts);
-        }
-        if (insecure) {
-            flags.put(ConfigResolver.INSECURE, "true");
-        }
-        AppConfig config = shared.resolve(root.resolver(), flags);
+        AppConfig config = root.config(settings);
         LOG.info("Starting with {}", config);
         NotesServer server = NotesServer.start(config, new LoggingProgress());
         CountDownLatch stopped = new CountDownLatch(1);

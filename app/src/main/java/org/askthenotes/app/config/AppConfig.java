@@ -8,7 +8,7 @@ import org.askthenotes.generation.AnswererKind;
 import org.askthenotes.retrieval.SearchMode;
 
 /**
- * Everything the app is configured with, resolved once by {@link ConfigResolver}.
+ * Everything the app is configured with, resolved once from the command line, the environment and a config file by {@link Settings}.
  *
  * @param notes           the notes folder
  * @param index           the index folder

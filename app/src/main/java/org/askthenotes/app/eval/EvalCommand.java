@@ -17,7 +17,7 @@ import org.askthenotes.app.cli.ProgressBar;
 import org.askthenotes.app.cli.RootCommand;
 import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.config.ConfigException;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.RetrievalOptions;
@@ -26,7 +26,6 @@ import org.askthenotes.retrieval.eval.RegressionCheck;
 import org.askthenotes.retrieval.eval.RegressionThresholds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,10 +55,11 @@ public final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--notes", paramLabel = "DIR", defaultValue = "docs/notes",
-            description = "Notes folder for the golden set (default: ${DEFAULT-VALUE}).")
+            description = "Notes folder for the golden set (default: ${DEFAULT-VALUE}; env ATN_NOTES).")
     Path notes;
 
-    @Option(names = "--index", paramLabel = "DIR",
+    // descriptionKey: eval's index and k are its own, not the app's settings of the same name (SettingsProvider)
+    @Option(names = "--index", paramLabel = "DIR", descriptionKey = "eval-index",
             description = "Index directory, reused when its model and chunker still match "
                     + "(default: <report-dir>/index/<dataset>-<model>).")
     Path index;
@@ -88,19 +88,19 @@ public final class EvalCommand implements Callable<Integer> {
     Path beir;
 
     @Option(names = "--modes", split = ",", paramLabel = "MODE", defaultValue = "bm25,vector,hybrid",
-            converter = ModeConverter.class, description = "Retrieval modes (default: ${DEFAULT-VALUE}).")
+            converter = Settings.ModeConverter.class, description = "Retrieval modes (default: ${DEFAULT-VALUE}).")
     List<SearchMode> modes;
 
-    @Option(names = "--k", paramLabel = "N", description = "Hits per query (default: 10 golden, 100 BEIR).")
+    @Option(names = "--k", paramLabel = "N", descriptionKey = "eval-k", description = "Hits per query (default: 10 golden, 100 BEIR).")
     Integer k;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = Embedders.DEFAULT,
-            description = "Embedding model (default: ${DEFAULT-VALUE}).")
+            description = "Embedding model (default: ${DEFAULT-VALUE}; env ATN_MODEL).")
     String model;
 
-    @Option(names = "--answerer", split = ",", paramLabel = "NAME",
-            description = "Also grade this LLM answerer (openai or ollama), reached with the ATN_LLM_* environment "
-                    + "settings; its answer metrics are reported per answerer, never checked against thresholds.")
+    @Option(names = "--answerer", split = ",", paramLabel = "NAME", descriptionKey = "eval-answerer",
+            description = "Also grade this LLM answerer (openai or ollama), reached with the LLM settings of the "
+                    + "environment and --config (ATN_LLM_BASE_URL, ...); its answer metrics are reported per answerer, never checked against thresholds.")
     List<String> answerers = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object: mode → metric → value (and answerer:NAME → "
@@ -109,6 +109,10 @@ public final class EvalCommand implements Callable<Integer> {
 
     @ParentCommand
     RootCommand root;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A properties file with settings (notes, model, the LLM's), as serve reads it.")
+    Path configFile;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "target/eval",
             description = "Where the Markdown and HTML reports and TREC runs go (default: ${DEFAULT-VALUE}).")
@@ -237,14 +241,14 @@ public final class EvalCommand implements Callable<Integer> {
         return passed;
     }
 
-    /** Each --answerer with the LLM settings of the environment (as serve and ask read them). */
-    private List<AnswererSettings> llmAnswerers() {
-        ConfigResolver resolver = root != null ? root.resolver() : new ConfigResolver(System.getenv(), Path.of(""));
+    /** Each --answerer with the LLM settings of the environment and --config (as serve and ask read them). */
+    List<AnswererSettings> llmAnswerers() {
         List<AnswererSettings> settings = new ArrayList<>();
         for (String name : answerers) {
             AppConfig config;
             try {
-                config = resolver.resolve(Map.of(ConfigResolver.ANSWERER, name), null);
+                config = root != null ? root.config(configFile, "--answerer", name)
+                        : Settings.resolve(System.getenv(), Path.of(""), configFile, "--answerer", name);
             } catch (ConfigException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, name);
             }
@@ -256,18 +260,5 @@ public final class EvalCommand implements Callable<Integer> {
 
     static String toJson(Map<String, ?> metricsByMode) throws JsonProcessingException {
         return new ObjectMapper().writeValueAsString(metricsByMode);
-    }
-
-    /** Accepts bm25, vector, hybrid in any case, with SearchMode's own error message. */
-    static final class ModeConverter implements ITypeConverter<SearchMode> {
-        @Override
-        public SearchMode convert(String value) {
-            try {
-                return SearchMode.parse(value);
-            } catch (IllegalArgumentException e) {
-                // picocli shows a TypeConversionException's message as is, any other with its class name
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.cli.RootCommand;
-import org.askthenotes.app.cli.SharedOptions;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.app.view.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +36,8 @@ public final class FeedbackCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: export or stats");
     }
 
-    static FeedbackStore open(RootCommand root, SharedOptions shared) throws IOException {
-        return FeedbackStore.open(FeedbackStore.folderFor(shared.resolve(root.resolver()).index()));
+    static FeedbackStore open(RootCommand root, Settings shared) throws IOException {
+        return FeedbackStore.open(FeedbackStore.folderFor(root.config(shared).index()));
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -51,7 +51,7 @@ public final class FeedbackCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        SharedOptions shared;
+        Settings shared;
 
         @Option(names = "--out", paramLabel = "FILE", defaultValue = "feedback-candidates.jsonl",
                 description = "Candidate golden questions, one JSON object a line (default: ${DEFAULT-VALUE}).")
@@ -95,7 +95,7 @@ public final class FeedbackCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        SharedOptions shared;
+        Settings shared;
 
         @Option(names = "--json", description = "Print one JSON object (the shape of GET /api/feedback/stats).")
         boolean json;

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.askthenotes.app.Main;
 import org.askthenotes.app.NotesServer;
 import org.askthenotes.app.config.AppConfig;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.retrieval.SyncListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +44,7 @@ class BesideServeTest {
         int port = freePort();
         Map<String, String> env = Map.of("ATN_NOTES", notes.toString(), "ATN_INDEX", dir.resolve("index").toString(),
                 "ATN_PORT", String.valueOf(port), "ATN_REINDEX_TOKEN", "s3cret");
-        AppConfig config = new ConfigResolver(env, dir).resolve(Map.of(), null);
+        AppConfig config = Settings.resolve(env, dir, null);
         try (NotesServer server = NotesServer.start(config, SyncListener.NONE)) {
             Run ask = run(env, "ask", "What does retrieval-augmented generation do?");
             assertEquals(0, ask.exitCode(), ask.err());

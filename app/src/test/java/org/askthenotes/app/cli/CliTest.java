@@ -149,7 +149,7 @@ class CliTest {
     static Stream<Arguments> usageErrors() {
         return Stream.of(
                 Arguments.of(List.of("ask"), "QUESTION"),
-                Arguments.of(List.of("ask", "--k", "abc", "q"), "--k=abc"),
+                Arguments.of(List.of("ask", "--k", "abc", "q"), "'--k': 'abc' is not an int"),
                 Arguments.of(List.of("ask", "--k", "0", "q"), "between 1 and 20"),
                 Arguments.of(List.of("ask", "--mode", "fuzzy", "q"), "fuzzy"),
                 Arguments.of(List.of("ask", "--answerer", "gpt", "q"), "unknown answerer"),

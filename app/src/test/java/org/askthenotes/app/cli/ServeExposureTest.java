@@ -12,7 +12,7 @@ import java.util.Map;
 import org.askthenotes.app.Main;
 import org.askthenotes.app.NotesServer;
 import org.askthenotes.app.config.AppConfig;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.app.support.RawHttp;
 import org.askthenotes.app.support.TestNotes;
 import org.askthenotes.retrieval.SyncListener;
@@ -49,8 +49,8 @@ class ServeExposureTest {
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.copy(TestNotes.bundled().resolve("aif-c01-inference-parameters.md"),
                 notes.resolve("aif-c01-inference-parameters.md"));
-        AppConfig config = new ConfigResolver(Map.of("ATN_HOST", "0.0.0.0", "ATN_PORT", "0", "ATN_INSECURE", "true",
-                "ATN_ALLOWED_HOSTS", "notes.example.org"), dir).resolve(Map.of(), null)
+        AppConfig config = Settings.resolve(Map.of("ATN_HOST", "0.0.0.0", "ATN_PORT", "0", "ATN_INSECURE", "true",
+                "ATN_ALLOWED_HOSTS", "notes.example.org"), dir, null)
                 .withFolders(notes, dir.resolve("index"));
         try (NotesServer server = NotesServer.start(config, SyncListener.NONE)) {
             for (String host : new String[] {"127.0.0.1:" + server.port(), "notes.example.org:" + server.port(),

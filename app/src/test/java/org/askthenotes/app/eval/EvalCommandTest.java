@@ -76,4 +76,39 @@ class EvalCommandTest {
         assertTrue(beirErr.toString().contains("--answerer grades answers on the golden set, not --beir"),
                 beirErr.toString());
     }
+
+    @Test
+    void honoursTheEnvironmentAndConfigFileLikeEveryOtherCommand(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        Path config = dir.resolve("atn.properties");
+        java.nio.file.Files.writeString(config, "notes=my-notes\nmodel=all-minilm-l6-v2-q\nk=3\nindex=elsewhere\n"
+                + "llm-model=file-model\nllm-base-url=http://127.0.0.1:9/v1\n");
+        EvalCommand fromFile = parse(java.util.Map.of(), dir, "eval", "--config", config.toString());
+        assertEquals(dir.resolve("my-notes"), fromFile.notes);
+        assertEquals("all-minilm-l6-v2-q", fromFile.model);
+        // eval's --k and --index are its own (metric depth, eval index): the app's k and index never reach them
+        assertEquals(null, fromFile.k);
+        assertEquals(null, fromFile.index);
+        org.askthenotes.generation.AnswererSettings llm = fromFile.llmAnswerers().get(0);
+        assertEquals("file-model", llm.modelName());
+        assertEquals("http://127.0.0.1:9/v1", llm.baseUrl());
+
+        java.util.Map<String, String> env = java.util.Map.of("ATN_MODEL", "bge-small-en-v15-q", "ATN_LLM_MODEL",
+                "env-model");
+        EvalCommand fromEnv = parse(env, dir, "eval", "--config", config.toString());
+        assertEquals("bge-small-en-v15-q", fromEnv.model);
+        assertEquals("env-model", fromEnv.llmAnswerers().get(0).modelName());
+
+        EvalCommand fromFlag = parse(env, dir, "eval", "--config", config.toString(), "--model", "all-minilm-l6-v2");
+        assertEquals("all-minilm-l6-v2", fromFlag.model);
+    }
+
+    /** Parses through the app's command line (as Main does) with --answerer openai, so the LLM settings resolve. */
+    private static EvalCommand parse(java.util.Map<String, String> env, Path dir, String... args) {
+        CommandLine cli = org.askthenotes.app.Main.commandLine(env, dir);
+        String[] withAnswerer = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--answerer", "openai")).toArray(String[]::new);
+        cli.parseArgs(withAnswerer);
+        return cli.getSubcommands().get("eval").getCommand();
+    }
 }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.askthenotes.app.NotesService;
 import org.askthenotes.app.config.AppConfig;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.app.web.WebApp;
 import org.askthenotes.retrieval.SyncListener;
 
@@ -25,7 +25,7 @@ public final class TestServer implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper();
 
     public TestServer(Path notes, Path index, Map<String, String> env) throws IOException {
-        AppConfig config = new ConfigResolver(env, index.getParent()).resolve(Map.of(), null)
+        AppConfig config = Settings.resolve(env, index.getParent(), null)
                 .withFolders(notes, index);
         service = NotesService.open(config);
         service.sync(SyncListener.NONE);

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.askthenotes.app.config.AppConfig;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +16,7 @@ class StatsViewTest {
     Path dir;
 
     private AppConfig config(Map<String, String> env) {
-        return new ConfigResolver(env, dir).resolve(Map.of(), null);
+        return Settings.resolve(env, dir, null);
     }
 
     @Test

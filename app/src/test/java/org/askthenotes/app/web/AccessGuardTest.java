@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.config.ConfigException;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +46,7 @@ class AccessGuardTest {
         if (insecure) {
             env.put("ATN_INSECURE", "true");
         }
-        AppConfig config = new ConfigResolver(env, Path.of(".")).resolve(Map.of(), null);
+        AppConfig config = Settings.resolve(env, Path.of("."), null);
         switch (outcome) {
             case "ok" -> assertNull(AccessGuard.checkStartup(config));
             case "warn" -> assertTrue(AccessGuard.checkStartup(config).startsWith("WARNING: serving on " + host

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.askthenotes.app.config.AppConfig;
-import org.askthenotes.app.config.ConfigResolver;
+import org.askthenotes.app.config.Settings;
 import org.askthenotes.generation.AskRequest;
 import org.askthenotes.ingest.Language;
 import org.askthenotes.retrieval.Filters;
@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class AskParamsTest {
-    final AppConfig config = new ConfigResolver(Map.of("ATN_K", "4", "ATN_MODE", "bm25"), Path.of("/tmp"))
-            .resolve(Map.of(), null);
+    final AppConfig config = Settings.resolve(Map.of("ATN_K", "4", "ATN_MODE", "bm25"), Path.of("/tmp"), null);
 
     @Test
     void unsetFieldsTakeTheConfiguredDefaults() {

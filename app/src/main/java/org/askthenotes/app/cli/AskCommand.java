@@ -59,8 +59,7 @@ public final class AskCommand implements Callable<Integer> {
         }
         AppConfig config = root.config(settings);
         PrintWriter out = spec.commandLine().getOut();
-        try (NotesService service = NotesService.openForReading(config)) {
-            SharedIndex.syncOrRead(service, spec.commandLine().getErr());
+        try (NotesService service = SyncedIndex.openForReading(config, spec.commandLine().getErr())) {
             AskRequest request = new AskRequest(question.strip(), List.of(), config.k(), config.mode(), Filters.NONE,
                     includePrompt);
             Answer answer = service.ask(null, request, AnswerListener.NONE);

@@ -73,8 +73,7 @@ public final class BatchCommand implements java.util.concurrent.Callable<Integer
                 input.questions().size() - todo.size(), out, todo.size());
         err.flush();
         int failures;
-        try (NotesService service = NotesService.openForReading(config)) {
-            SharedIndex.syncOrRead(service, err);
+        try (NotesService service = SyncedIndex.openForReading(config, err)) {
             failures = answerAll(service, config, todo, mapper, err);
         }
         return input.problems().isEmpty() && failures == 0 ? RootCommand.EXIT_OK : RootCommand.EXIT_FAILURE;

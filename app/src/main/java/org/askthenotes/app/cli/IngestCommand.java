@@ -1,6 +1,5 @@
 package org.askthenotes.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.askthenotes.app.NotesService;
@@ -8,7 +7,6 @@ import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.config.Settings;
 import org.askthenotes.ingest.IngestReport;
 import org.askthenotes.ingest.Problem;
-import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.SyncReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,14 +30,9 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AppConfig config = root.config(settings);
         PrintWriter out = spec.commandLine().getOut();
-        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "embedding");
         NotesService.SyncOutcome outcome;
-        try (NotesService service = NotesService.open(config)) {
-            outcome = service.sync(bar::update);
-        } catch (NotesIndex.IndexInUseException e) {
-            throw new IOException(SharedIndex.inUseByServe(config), e);
-        } finally {
-            bar.finish();
+        try (NotesService service = SyncedIndex.openForWriting(config, spec.commandLine().getErr())) {
+            outcome = service.lastSync();
         }
         print(out, config, outcome.ingest(), outcome.sync());
         out.printf("Total:   %d ms (reading the folder, chunking what changed, embedding, writing)%n", outcome.millis());

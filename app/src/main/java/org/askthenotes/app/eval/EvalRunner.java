@@ -75,9 +75,9 @@ public final class EvalRunner {
         IngestResult ingest = new NotesIngestor(IngestOptions.defaults()).ingest(notes);
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         golden.requireSectionsExist(chunks);
-        try (Embedder embedder = Embedders.create(options.model());
-             NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
-            index.sync(ingest, options.progress());
+        try (Synced synced = Synced.open(options, ingest, options.retrieval())) {
+            NotesIndex index = synced.index();
+            Embedder embedder = synced.embedder();
             Map<String, Function<AskRequest, Answer>> answerers = new LinkedHashMap<>();
             answerers.put(AnswererKind.EXTRACTIVE.id(),
                     assistant(index, embedder, AnswererSettings.of(AnswererKind.EXTRACTIVE.id())));
@@ -97,11 +97,10 @@ public final class EvalRunner {
         IngestResult ingest = Crosslingual.englishOnly(new NotesIngestor(IngestOptions.defaults()).ingest(notes));
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         pairs.chinese().requireSectionsExist(chunks);
-        try (Embedder embedder = Embedders.create(options.model());
-             NotesIndex index = NotesIndex.open(options.index(), embedder, options.retrieval())) {
-            index.sync(ingest, options.progress());
+        try (Synced synced = Synced.open(options, ingest, options.retrieval())) {
+            NotesIndex index = synced.index();
             GoldenEvaluator evaluator = new GoldenEvaluator(index, Map.of(AnswererKind.EXTRACTIVE.id(),
-                    assistant(index, embedder, AnswererSettings.of(AnswererKind.EXTRACTIVE.id()))), options.k());
+                    assistant(index, synced.embedder(), AnswererSettings.of(AnswererKind.EXTRACTIVE.id()))), options.k());
             return List.of(
                     evaluator.evaluate(CROSSLINGUAL_ZH, pairs.chinese(), options.modes(), options.model()),
                     evaluator.evaluate(CROSSLINGUAL_EN, pairs.english(), options.modes(), options.model()));
@@ -126,10 +125,35 @@ public final class EvalRunner {
     /** Indexes the dataset's corpus (title + text, one chunk per document) and writes a TREC run per mode. */
     public static EvalReport beir(Options options, Path datasetDir, Path runDir) throws IOException {
         BeirDataset dataset = BeirDataset.read(datasetDir);
-        try (Embedder embedder = Embedders.create(options.model());
-             NotesIndex index = NotesIndex.open(options.index(), embedder)) {
-            index.sync(dataset.toIngestResult(), options.progress());
-            return new BeirEvaluator(index, options.k()).evaluate(dataset, options.modes(), options.model(), runDir);
+        try (Synced synced = Synced.open(options, dataset.toIngestResult(), RetrievalOptions.defaults())) {
+            return new BeirEvaluator(synced.index(), options.k()).evaluate(dataset, options.modes(), options.model(), runDir);
+        }
+    }
+
+    /** The model and the index, brought in line with {@code ingest}: what every evaluation opens first. */
+    private record Synced(Embedder embedder, NotesIndex index) implements AutoCloseable {
+        static Synced open(Options options, IngestResult ingest, RetrievalOptions retrieval) throws IOException {
+            Embedder embedder = Embedders.create(options.model());
+            NotesIndex index = null;
+            try {
+                index = NotesIndex.open(options.index(), embedder, retrieval);
+                index.sync(ingest, options.progress());
+                return new Synced(embedder, index);
+            } catch (IOException | RuntimeException e) {
+                try (embedder) {
+                    if (index != null) {
+                        index.close();
+                    }
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (embedder) {
+                index.close();
+            }
         }
     }
 }

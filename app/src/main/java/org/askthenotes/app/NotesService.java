@@ -47,7 +47,7 @@ public final class NotesService implements Closeable {
     private final Embedder embedder;
     private final NotesIndex index;
     private final IngestOptions ingestOptions = IngestOptions.defaults();
-    private final NotesIngestor ingestor = new NotesIngestor(ingestOptions);
+    private final NotesIngestor ingestor;
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Map<String, NotesAssistant> assistants = new ConcurrentHashMap<>();
     private volatile SyncOutcome lastSync;
@@ -59,6 +59,8 @@ public final class NotesService implements Closeable {
         this.config = config;
         this.embedder = embedder;
         this.index = index;
+        // chunks are cut to what the configured model reads, with its own tokenizer
+        this.ingestor = new NotesIngestor(ingestOptions, embedder.tokenBudget());
     }
 
     /** Loads the embedding model and opens (or creates) the index; does not sync. */
@@ -188,9 +190,9 @@ public final class NotesService implements Closeable {
     /** The extractive answerer sends nothing anywhere, so only an LLM's prompt is fitted into a budget. */
     private PromptBudget budget(AnswererSettings settings) {
         if (settings.kind() == AnswererKind.EXTRACTIVE) {
-            return PromptBudget.countOnly(PromptBudget.embeddingTokenizer());
+            return PromptBudget.countOnly(embedder.tokenBudget());
         }
-        return PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), settings.modelName(),
+        return PromptBudget.forLlm(embedder.tokenBudget(), settings.modelName(),
                 new PromptBudget.Limits(config.llmContextTokens(), config.llmAnswerTokens()));
     }
 

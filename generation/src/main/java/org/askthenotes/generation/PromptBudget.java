@@ -1,11 +1,11 @@
 package org.askthenotes.generation;
 
 import dev.langchain4j.model.TokenCountEstimator;
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.askthenotes.ingest.TokenBudget;
 import org.askthenotes.retrieval.Hit;
 
 /**
@@ -14,14 +14,8 @@ import org.askthenotes.retrieval.Hit;
  * always kept (a prompt without sources could only invite a guess); the budget then says it does not fit.
  */
 public final class PromptBudget {
-    /**
-     * all-MiniLM-L6-v2 reads 256 word pieces, [CLS] and [SEP] included; the chunker keeps chunks to 254 so nothing is
-     * cut off. HuggingFaceTokenCountEstimator counts without the two special tokens.
-     */
-    public static final int EMBED_LIMIT = 254;
-    public static final String EMBEDDING_TOKENIZER = "all-MiniLM-L6-v2 word pieces";
-
-    private final TokenCountEstimator embedding;
+    /** The embedding model's tokenizer and how much of a chunk it reads (retrieval's Embedder#tokenBudget). */
+    private final TokenBudget embedding;
     private final TokenCountEstimator llm;
     private final String llmTokenizer;
     private final String llmNote;
@@ -37,7 +31,7 @@ public final class PromptBudget {
         }
     }
 
-    private PromptBudget(TokenCountEstimator embedding, TokenCountEstimator llm, String llmTokenizer, String llmNote,
+    private PromptBudget(TokenBudget embedding, TokenCountEstimator llm, String llmTokenizer, String llmNote,
                          Limits limits) {
         this.embedding = Objects.requireNonNull(embedding, "embedding");
         this.llm = llm;
@@ -47,7 +41,7 @@ public final class PromptBudget {
     }
 
     /** For the extractive answerer: counts with the embedding tokenizer, no budget (nothing is sent anywhere). */
-    public static PromptBudget countOnly(TokenCountEstimator embedding) {
+    public static PromptBudget countOnly(TokenBudget embedding) {
         return new PromptBudget(embedding, null, null, "no LLM answers: counts use the embedding tokenizer", null);
     }
 
@@ -55,7 +49,7 @@ public final class PromptBudget {
      * For an LLM: its LangChain4j estimator when one exists offline (OpenAI model names, through jtokkit's bundled
      * encodings), else the budget falls back to the embedding tokenizer and says so.
      */
-    public static PromptBudget forLlm(TokenCountEstimator embedding, String modelName, Limits limits) {
+    public static PromptBudget forLlm(TokenBudget embedding, String modelName, Limits limits) {
         Objects.requireNonNull(limits, "limits");
         try {
             return new PromptBudget(embedding, new OpenAiTokenCountEstimator(modelName), modelName + " (LangChain4j "
@@ -65,11 +59,6 @@ public final class PromptBudget {
                     + modelName + "': the budget counts with the embedding tokenizer instead, which may differ from "
                     + "the model's own count", limits);
         }
-    }
-
-    /** The embedding model's tokenizer as the ingest stage loads it. */
-    public static TokenCountEstimator embeddingTokenizer() {
-        return new HuggingFaceTokenCountEstimator();
     }
 
     /** The sources that fit, the prompt over them with its token counts, and the sources left out. */
@@ -118,13 +107,13 @@ public final class PromptBudget {
             Hit hit = sources.get(i);
             String block = SourceBlocks.render(List.of(hit));
             perSource.add(new PromptTokens.SourceTokens(i + 1, hit.chunk().id(), hit.chunk().breadcrumb(),
-                    embedding.estimateTokenCountInText(block),
+                    embedding.tokens().estimateTokenCountInText(block),
                     llm == null ? null : llm.estimateTokenCountInText(block),
-                    embedding.estimateTokenCountInText(hit.chunk().textToEmbed()), EMBED_LIMIT));
+                    embedding.tokens().estimateTokenCountInText(hit.chunk().textToEmbed()), embedding.maxTokens()));
         }
         PromptTokens.Budget budget = limits == null ? null : new PromptTokens.Budget(limits.contextTokens(),
-                limits.answerTokens(), budgetCount(prompt), llm == null ? EMBEDDING_TOKENIZER : llmTokenizer, leftOut);
-        return new PromptTokens(counts(EMBEDDING_TOKENIZER, embedding, prompt),
+                limits.answerTokens(), budgetCount(prompt), llm == null ? embedding.name() : llmTokenizer, leftOut);
+        return new PromptTokens(counts(embedding.name(), embedding.tokens(), prompt),
                 llm == null ? null : counts(llmTokenizer, llm, prompt), llmNote, perSource, budget);
     }
 
@@ -140,6 +129,6 @@ public final class PromptBudget {
     }
 
     private int budgetTokens(String text) {
-        return (llm == null ? embedding : llm).estimateTokenCountInText(text);
+        return (llm == null ? embedding.tokens() : llm).estimateTokenCountInText(text);
     }
 }

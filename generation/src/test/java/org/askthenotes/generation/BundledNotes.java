@@ -65,7 +65,8 @@ final class BundledNotes {
             try {
                 Path dir = Files.createTempDirectory("atn-generation-index");
                 NotesIndex index = NotesIndex.open(dir, EMBEDDER);
-                index.sync(new NotesIngestor(IngestOptions.defaults()).ingest(repoRoot().resolve("docs/notes")),
+                index.sync(new NotesIngestor(IngestOptions.defaults(),
+                org.askthenotes.retrieval.Embedders.tokenBudget(org.askthenotes.retrieval.Embedders.DEFAULT)).ingest(repoRoot().resolve("docs/notes")),
                         SyncListener.NONE);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAndDelete(index, dir)));
                 return index;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.Filters;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.NotesIndex;
@@ -33,7 +34,7 @@ class ContextBudgetLlmTest {
             OpenAiTokenCountEstimator gpt = new OpenAiTokenCountEstimator("gpt-4o-mini");
             Prompt fits = PromptTemplate.defaults().render(QUESTION, List.of(), rest);
             int needed = gpt.estimateTokenCountInText(fits.system()) + gpt.estimateTokenCountInText(fits.user());
-            PromptBudget budget = PromptBudget.forLlm(PromptBudget.embeddingTokenizer(), "gpt-4o-mini",
+            PromptBudget budget = PromptBudget.forLlm(Embedders.tokenBudget(Embedders.DEFAULT), "gpt-4o-mini",
                     new PromptBudget.Limits(needed + 256, 256));
             Answerer llm = Answerers.create(new AnswererSettings(AnswererKind.OPENAI.id(), server.baseUrl(),
                     "gpt-4o-mini", "test-key", 0.0, Duration.ofSeconds(20)));

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /** Token counts with the real tokenizers, and fitting sources into an LLM's context budget. */
 class PromptBudgetTest {
-    static final TokenCountEstimator WORD_PIECES = PromptBudget.embeddingTokenizer();
+    static final org.askthenotes.ingest.TokenBudget MINILM =
+            org.askthenotes.retrieval.Embedders.tokenBudget(org.askthenotes.retrieval.Embedders.DEFAULT);
+    static final TokenCountEstimator WORD_PIECES = MINILM.tokens();
     final PromptTemplate template = PromptTemplate.defaults();
 
     /** The weakest source sits in the middle, so "drop the weakest" cannot pass by dropping the last. */
@@ -35,7 +37,7 @@ class PromptBudgetTest {
 
     @Test
     void eachPartAndEachSourceIsCountedWithTheEmbeddingTokenizer() {
-        Prompt prompt = PromptBudget.countOnly(WORD_PIECES).fit(template, "What are foundation models?", List.of(),
+        Prompt prompt = PromptBudget.countOnly(MINILM).fit(template, "What are foundation models?", List.of(),
                 sources, true).prompt();
         PromptTokens tokens = prompt.tokens();
         PromptTokens.Counts counts = tokens.embedding();
@@ -52,13 +54,13 @@ class PromptBudgetTest {
         assertEquals(Fixtures.FOUNDATION_MODELS.id(), first.chunkId());
         assertEquals(WORD_PIECES.estimateTokenCountInText(Fixtures.FOUNDATION_MODELS.textToEmbed()),
                 first.embedTokens());
-        assertEquals(PromptBudget.EMBED_LIMIT, first.embedLimit());
+        assertEquals(254, first.embedLimit());
         assertTrue(first.embedTokens() < first.embedLimit(), first.toString());
     }
 
     @Test
     void countsAreLeftOutWhenNobodyAskedToSeeThePrompt() {
-        assertNull(PromptBudget.countOnly(WORD_PIECES).fit(template, "q", List.of(), sources, false).prompt().tokens());
+        assertNull(PromptBudget.countOnly(MINILM).fit(template, "q", List.of(), sources, false).prompt().tokens());
     }
 
     @Test
@@ -68,7 +70,7 @@ class PromptBudgetTest {
                 List.of(sources.get(0), sources.get(2)));
         int needed = gpt.estimateTokenCountInText(withoutWeakest.system())
                 + gpt.estimateTokenCountInText(withoutWeakest.user());
-        PromptBudget budget = PromptBudget.forLlm(WORD_PIECES, "gpt-4o-mini", new PromptBudget.Limits(needed + 500, 500));
+        PromptBudget budget = PromptBudget.forLlm(MINILM, "gpt-4o-mini", new PromptBudget.Limits(needed + 500, 500));
 
         PromptBudget.Fitted fitted = budget.fit(template, "What are foundation models?", List.of(), sources, true);
 
@@ -87,7 +89,7 @@ class PromptBudgetTest {
 
     @Test
     void aBudgetThatHoldsEverySourceDropsNone() {
-        PromptBudget budget = PromptBudget.forLlm(WORD_PIECES, "gpt-4o-mini", new PromptBudget.Limits(100_000, 1000));
+        PromptBudget budget = PromptBudget.forLlm(MINILM, "gpt-4o-mini", new PromptBudget.Limits(100_000, 1000));
         PromptBudget.Fitted fitted = budget.fit(template, "q", List.of(), sources, true);
         assertEquals(sources, fitted.sources());
         assertTrue(fitted.prompt().tokens().budget().leftOut().isEmpty());
@@ -95,12 +97,12 @@ class PromptBudgetTest {
 
     @Test
     void aModelWithoutAnOfflineEstimatorIsBudgetedWithTheEmbeddingTokenizerAndSaysSo() {
-        PromptBudget budget = PromptBudget.forLlm(WORD_PIECES, "llama3.2", new PromptBudget.Limits(300, 100));
+        PromptBudget budget = PromptBudget.forLlm(MINILM, "llama3.2", new PromptBudget.Limits(300, 100));
         PromptBudget.Fitted fitted = budget.fit(template, "q", List.of(), sources, true);
         PromptTokens tokens = fitted.prompt().tokens();
         assertNull(tokens.llm());
         assertTrue(tokens.llmNote().contains("no offline token estimator for 'llama3.2'"), tokens.llmNote());
-        assertEquals(PromptBudget.EMBEDDING_TOKENIZER, tokens.budget().tokenizer());
+        assertEquals("all-MiniLM-L6-v2 word pieces", tokens.budget().tokenizer());
         assertEquals(1, fitted.sources().size(), "a 200-token budget holds no more than the strongest source");
         assertEquals(sources.get(0), fitted.sources().get(0));
         assertEquals(2, tokens.budget().leftOut().size());

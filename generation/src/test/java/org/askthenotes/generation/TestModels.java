@@ -10,7 +10,7 @@ final class TestModels {
 
     private static final class Holder {
         static final Embedder EMBEDDER = Embedders.create(Embedders.DEFAULT);
-        static final PromptBudget COUNT_ONLY = PromptBudget.countOnly(PromptBudget.embeddingTokenizer());
+        static final PromptBudget COUNT_ONLY = PromptBudget.countOnly(Embedders.tokenBudget(Embedders.DEFAULT));
     }
 
     /** Token counts with the embedding tokenizer and no LLM budget: what the extractive answerer gets. */

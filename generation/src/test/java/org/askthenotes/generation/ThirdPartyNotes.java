@@ -31,7 +31,8 @@ final class ThirdPartyNotes {
 
     /** The chunks ingest makes of one of its notes, as the answerer receives them. */
     static List<Chunk> chunks(String notePath) {
-        return new NotesIngestor(IngestOptions.defaults()).ingest(folder()).notes().stream()
+        return new NotesIngestor(IngestOptions.defaults(),
+                org.askthenotes.retrieval.Embedders.tokenBudget(org.askthenotes.retrieval.Embedders.DEFAULT)).ingest(folder()).notes().stream()
                 .filter(n -> n.path().equals(notePath)).findFirst().map(Note::chunks).orElseThrow();
     }
 
@@ -39,7 +40,8 @@ final class ThirdPartyNotes {
     static NotesIndex index(Path dir) {
         try {
             NotesIndex index = NotesIndex.open(Files.createDirectories(dir), TestModels.embedder());
-            index.sync(new NotesIngestor(IngestOptions.defaults()).ingest(folder()), SyncListener.NONE);
+            index.sync(new NotesIngestor(IngestOptions.defaults(),
+                org.askthenotes.retrieval.Embedders.tokenBudget(org.askthenotes.retrieval.Embedders.DEFAULT)).ingest(folder()), SyncListener.NONE);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("indexing " + folder(), e);

@@ -1,6 +1,5 @@
 package org.askthenotes.ingest;
 
-import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +29,12 @@ public final class NotesIngestor {
     private final NoteReader reader;
 
     /**
-     * Loads the tokenizer of the embedding model (all-MiniLM-L6-v2's BERT word pieces, shipped in
-     * langchain4j-embeddings) so chunk budgets are counted exactly as the model will read them.
+     * @param budget the embedding model's tokenizer and budget, so chunks are counted exactly as the model will read
+     *               them and none is cut off
      */
-    public NotesIngestor(IngestOptions options) {
+    public NotesIngestor(IngestOptions options, TokenBudget budget) {
         this.options = Objects.requireNonNull(options, "options");
-        this.reader = new NoteReader(new Chunker(new HuggingFaceTokenCountEstimator(), options.maxChunkTokens()));
+        this.reader = new NoteReader(new Chunker(budget.tokens(), budget.maxTokens()));
     }
 
     /** Reads every note: {@link #ingest(Path, Map)} with nothing indexed. */

@@ -40,7 +40,7 @@ class BoundedParsingTest {
             headings.append("#".repeat(1 + i % 6)).append(" h").append(i).append("\n\nw\n\n");
         }
         write("headings.md", headings.toString());
-        result = new NotesIngestor(IngestOptions.defaults()).ingest(notes);
+        result = new NotesIngestor(IngestOptions.defaults(), NoteFiles.budget()).ingest(notes);
     }
 
     private static void write(String name, String text) throws IOException {
@@ -90,7 +90,7 @@ class BoundedParsingTest {
         Note good = result.notes().stream().filter(n -> n.path().equals("good.md")).findFirst().orElseThrow();
         Path file = notes.resolve("good.md");
         FileStamp stamp = new FileStamp(Files.size(file), Files.getLastModifiedTime(file).toMillis());
-        NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults());
+        NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults(), NoteFiles.budget());
 
         IngestResult byStamp = ingestor.ingest(notes, Map.of("good.md", new IndexedFile(stamp, "not-the-hash")));
         IngestResult byHash = ingestor.ingest(notes,

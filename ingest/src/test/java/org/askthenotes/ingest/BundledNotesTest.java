@@ -61,7 +61,7 @@ class BundledNotesTest {
         for (Note note : result.notes()) {
             for (Chunk chunk : note.chunks()) {
                 int tokens = tokenizer.estimateTokenCountInText(chunk.textToEmbed());
-                assertTrue(tokens <= IngestOptions.DEFAULT_MAX_CHUNK_TOKENS, chunk.breadcrumb() + ": " + tokens);
+                assertTrue(tokens <= NoteFiles.MAX_TOKENS, chunk.breadcrumb() + ": " + tokens);
                 assertTrue(ids.add(chunk.id()), "duplicate id " + chunk.id() + " at " + chunk.breadcrumb());
             }
         }

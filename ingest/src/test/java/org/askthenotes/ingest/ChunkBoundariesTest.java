@@ -44,7 +44,7 @@ class ChunkBoundariesTest {
     }
 
     @ParameterizedTest(name = "budget {0}")
-    @ValueSource(ints = {48, 120, IngestOptions.DEFAULT_MAX_CHUNK_TOKENS})
+    @ValueSource(ints = {48, 120, NoteFiles.MAX_TOKENS})
     void noChunkIsOverTheBudgetAndNoTextIsLost(int budget, @TempDir Path root) {
         NoteFiles.write(root, "long.md", longNote());
 
@@ -93,7 +93,7 @@ class ChunkBoundariesTest {
 
         assertTrue(chunks.size() >= 2);
         chunks.forEach(chunk -> assertTrue(
-                TOKENIZER.estimateTokenCountInText(chunk.textToEmbed()) <= IngestOptions.DEFAULT_MAX_CHUNK_TOKENS));
+                TOKENIZER.estimateTokenCountInText(chunk.textToEmbed()) <= NoteFiles.MAX_TOKENS));
     }
 
     @Test

@@ -41,7 +41,7 @@ class ChunkerScalingTest {
         String text = "vector index ".repeat(words / 2).strip();
         Section section = new Section(List.of("Long"), 1, "long", 1,
                 List.of(new SourceBlock(3, 3, Language.ENGLISH, text, 0)));
-        chunks.addAll(new Chunker(counting, IngestOptions.DEFAULT_MAX_CHUNK_TOKENS)
+        chunks.addAll(new Chunker(counting, NoteFiles.MAX_TOKENS)
                 .chunk(new Chunker.NoteInfo("long.md", "Long", List.of(), List.of(), ""), List.of(section)));
         return counting.characters;
     }

@@ -29,8 +29,7 @@ class HostileFilesTest {
     static void ingestTheHostileFolder() throws URISyntaxException {
         Path hostile = Path.of(HostileFilesTest.class.getResource("/hostile").toURI());
         IngestOptions defaults = IngestOptions.defaults();
-        result = new NotesIngestor(new IngestOptions(defaults.include(), defaults.exclude(), MAX_FILE_BYTES,
-                defaults.maxChunkTokens())).ingest(hostile);
+        result = new NotesIngestor(new IngestOptions(defaults.include(), defaults.exclude(), MAX_FILE_BYTES), NoteFiles.budget()).ingest(hostile);
     }
 
     static Stream<Arguments> hostileFiles() {

@@ -11,7 +11,19 @@ import java.util.List;
 /** Writes real note files for tests and ingests them with the real parser and tokenizer. */
 final class NoteFiles {
 
+    /** The bundled models' budget (all-MiniLM-L6-v2 reads 256 word pieces, [CLS] and [SEP] included). */
+    static final int MAX_TOKENS = 254;
+
     private NoteFiles() {
+    }
+
+    /** The tokenizer and budget the default embedding model gives ingest in the app (retrieval's Embedders). */
+    static TokenBudget budget() {
+        return budget(MAX_TOKENS);
+    }
+
+    static TokenBudget budget(int maxTokens) {
+        return new TokenBudget("BERT word pieces", tokenizer(), maxTokens);
     }
 
     static Path write(Path root, String relativePath, String text) {
@@ -29,13 +41,11 @@ final class NoteFiles {
     }
 
     static IngestResult ingest(Path root) {
-        return new NotesIngestor(IngestOptions.defaults()).ingest(root);
+        return new NotesIngestor(IngestOptions.defaults(), NoteFiles.budget()).ingest(root);
     }
 
     static IngestResult ingest(Path root, int maxChunkTokens) {
-        IngestOptions defaults = IngestOptions.defaults();
-        return new NotesIngestor(new IngestOptions(defaults.include(), defaults.exclude(), defaults.maxFileBytes(),
-                maxChunkTokens)).ingest(root);
+        return new NotesIngestor(IngestOptions.defaults(), budget(maxChunkTokens)).ingest(root);
     }
 
     /** Writes one note and returns its only Note, failing if the run reported anything. */

@@ -23,9 +23,8 @@ class NoteLoaderTest {
     void everyFileOfTheHostileFolderGetsTheSameVerdictAsInTheIngestReport() throws URISyntaxException, IOException {
         Path hostile = Path.of(NoteLoaderTest.class.getResource("/hostile").toURI());
         IngestOptions defaults = IngestOptions.defaults();
-        IngestOptions options = new IngestOptions(defaults.include(), defaults.exclude(), 4096,
-                defaults.maxChunkTokens());
-        IngestResult ingest = new NotesIngestor(options).ingest(hostile);
+        IngestOptions options = new IngestOptions(defaults.include(), defaults.exclude(), 4096);
+        IngestResult ingest = new NotesIngestor(options, NoteFiles.budget()).ingest(hostile);
         Map<String, Problem> skipped = ingest.report().problems().stream()
                 .filter(p -> p.severity() == Problem.Severity.ERROR)
                 .collect(Collectors.toMap(Problem::path, Function.identity()));
@@ -48,10 +47,10 @@ class NoteLoaderTest {
         for (String path : List.of(".hidden.md", ".git/x.md", "drafts/wip.md", "ok.md")) {
             Files.writeString(root.resolve(path), "# Title\n\ntext\n");
         }
-        IngestOptions options = new IngestOptions(List.of("**/*.md"), List.of("drafts/**"), 1024, 254);
+        IngestOptions options = new IngestOptions(List.of("**/*.md"), List.of("drafts/**"), 1024);
         NoteLoader loader = new NoteLoader(options);
 
-        assertEquals(List.of("ok.md"), new NotesIngestor(options).ingest(root).notes().stream().map(Note::path).toList(),
+        assertEquals(List.of("ok.md"), new NotesIngestor(options, NoteFiles.budget()).ingest(root).notes().stream().map(Note::path).toList(),
                 "the walk reads only ok.md");
         for (String path : List.of(".hidden.md", ".git/x.md")) {
             Problem problem = loader.load(root, path).problem();

@@ -17,8 +17,7 @@ class NotesFolderTest {
 
     private static IngestResult ingest(Path root, List<String> include, List<String> exclude) {
         IngestOptions defaults = IngestOptions.defaults();
-        return new NotesIngestor(new IngestOptions(include, exclude, defaults.maxFileBytes(),
-                defaults.maxChunkTokens())).ingest(root);
+        return new NotesIngestor(new IngestOptions(include, exclude, defaults.maxFileBytes()), NoteFiles.budget()).ingest(root);
     }
 
     private static List<String> paths(IngestResult result) {

@@ -60,7 +60,7 @@ class SeedNoteTest {
             assertEquals(List.of("aws"), chunk.categories());
             assertEquals("2024-10-08 22:44:28", chunk.date());
             assertTrue(NoteFiles.tokenizer().estimateTokenCountInText(chunk.textToEmbed())
-                    <= IngestOptions.DEFAULT_MAX_CHUNK_TOKENS);
+                    <= NoteFiles.MAX_TOKENS);
         }
         Chunk tokens = note.chunks().get(8);
         assertEquals("tokens", tokens.anchor());

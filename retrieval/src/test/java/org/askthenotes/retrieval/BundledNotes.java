@@ -24,6 +24,6 @@ final class BundledNotes {
     }
 
     static IngestResult ingest(Path notes) {
-        return new NotesIngestor(IngestOptions.defaults()).ingest(notes);
+        return new NotesIngestor(IngestOptions.defaults(), Embedders.tokenBudget(Embedders.DEFAULT)).ingest(notes);
     }
 }

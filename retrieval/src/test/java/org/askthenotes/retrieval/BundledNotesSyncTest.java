@@ -37,7 +37,7 @@ class BundledNotesSyncTest {
     @Test
     void editingTheFolderReEmbedsOnlyWhatChangedAndKeepsBrokenFiles() throws IOException {
         Path notes = copyOfBundledNotes();
-        NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults());
+        NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults(), Embedders.tokenBudget(Embedders.DEFAULT));
         try (NotesIndex index = NotesIndex.open(work.resolve("index"), embedder,
                 RetrievalOptions.defaults().withMaxPerSection(0))) {
             IngestResult first = ingestor.ingest(notes);

@@ -68,6 +68,42 @@ class EmbeddersTest {
         assertEquals(384, stock.embed("after").content().dimension());
     }
 
+    /** Ingest knows no model: each model gives its tokenizer and budget, and a note is cut to what it reads. */
+    @Test
+    void ingestCutsChunksToTheConfiguredModelsBudget(@org.junit.jupiter.api.io.TempDir java.nio.file.Path notes)
+            throws java.io.IOException {
+        StringBuilder section = new StringBuilder("# Tokens\n\n");
+        for (int i = 1; i <= 22; i++) {
+            section.append("Sentence ").append(i).append(" says that a token is a piece of a word or a whole word. ");
+        }
+        java.nio.file.Files.writeString(notes.resolve("tokens.md"), section + "\n");
+        org.askthenotes.ingest.TokenBudget minilm = Embedders.tokenBudget(Embedders.DEFAULT);
+        org.askthenotes.ingest.TokenBudget bge = Embedders.tokenBudget(Embedders.BGE_SMALL_QUANTIZED);
+        assertEquals(254, minilm.maxTokens());
+        assertEquals(510, bge.maxTokens());
+        int text = minilm.tokens().estimateTokenCountInText(section.toString());
+        assertTrue(text > 254 && text < 500, "the section is " + text + " word pieces");
+        for (org.askthenotes.ingest.TokenBudget budget : List.of(minilm, bge)) {
+            List<org.askthenotes.ingest.Chunk> chunks = new org.askthenotes.ingest.NotesIngestor(
+                    org.askthenotes.ingest.IngestOptions.defaults(), budget).ingest(notes).notes().get(0).chunks();
+            assertEquals(budget == bge ? 1 : 2, chunks.size(), budget.name());
+            chunks.forEach(chunk -> assertTrue(
+                    budget.tokens().estimateTokenCountInText(chunk.textToEmbed()) <= budget.maxTokens()));
+        }
+    }
+
+    @Test
+    void aModelOfYourOwnBringsItsOwnBudget() {
+        AllMiniLmL6V2EmbeddingModel stock = new AllMiniLmL6V2EmbeddingModel();
+        org.askthenotes.ingest.TokenBudget own = new org.askthenotes.ingest.TokenBudget("mine",
+                Embedders.tokenBudget(Embedders.DEFAULT).tokens(), 100);
+        assertEquals(100, new OnnxEmbedder("my-model", stock, "", own).tokenBudget().maxTokens());
+        assertEquals(254, new OnnxEmbedder(Embedders.DEFAULT, stock, "").tokenBudget().maxTokens());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> new OnnxEmbedder("my-model", stock, "").tokenBudget());
+        assertTrue(unknown.getMessage().contains("give your model's own TokenBudget"), unknown.getMessage());
+    }
+
     @Test
     void anUnknownModelNameSaysWhichNamesExist() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -24,6 +24,12 @@ final class HashEmbedder implements Embedder {
         return modelId;
     }
 
+    /** Chunks are cut as for the default model, so a test's notes chunk as they do in the app. */
+    @Override
+    public org.askthenotes.ingest.TokenBudget tokenBudget() {
+        return Embedders.tokenBudget(Embedders.DEFAULT);
+    }
+
     @Override
     public int dimension() {
         return DIMENSION;

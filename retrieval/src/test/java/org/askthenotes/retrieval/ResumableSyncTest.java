@@ -43,7 +43,7 @@ class ResumableSyncTest {
     @BeforeAll
     static void loadModel() {
         model = new HashEmbedder("hash-a");
-        ingestor = new NotesIngestor(IngestOptions.defaults());
+        ingestor = new NotesIngestor(IngestOptions.defaults(), Embedders.tokenBudget(Embedders.DEFAULT));
     }
 
     @BeforeEach

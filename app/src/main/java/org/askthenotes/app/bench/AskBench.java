@@ -103,7 +103,7 @@ public final class AskBench {
 
     public static Result run(Options options, Embedder model) throws IOException, InterruptedException {
         CountingEmbedder embedder = new CountingEmbedder(model);
-        IngestResult ingest = new NotesIngestor(IngestOptions.defaults()).ingest(options.notes());
+        IngestResult ingest = new NotesIngestor(IngestOptions.defaults(), model.tokenBudget()).ingest(options.notes());
         int chunks = ingest.notes().stream().mapToInt(note -> note.chunks().size()).sum();
         List<String> questions = GoldenSet.read(options.golden()).questions().stream()
                 .map(GoldenQuestion::question).toList();
@@ -111,7 +111,7 @@ public final class AskBench {
             index.sync(ingest, SyncListener.NONE);
             NotesAssistant assistant = new NotesAssistant(index, embedder,
                     Answerers.create(AnswererSettings.of(AnswererKind.EXTRACTIVE.id())), PromptTemplate.defaults(),
-                    Abstention.DEFAULT, PromptBudget.countOnly(PromptBudget.embeddingTokenizer()));
+                    Abstention.DEFAULT, PromptBudget.countOnly(embedder.tokenBudget()));
             for (String question : questions) {
                 embedder.embedQuery(question);
                 ask(assistant, question);

@@ -70,7 +70,7 @@ public final class ChaosCommand implements Callable<Integer> {
         clean(work);
         Random random = new Random(seed);
         Embedder embedder = Embedders.create(Embedders.DEFAULT);
-        NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults());
+        NotesIngestor ingestor = new NotesIngestor(IngestOptions.defaults(), embedder.tokenBudget());
         int failures = 0;
         if (parts.contains("kills")) {
             KillTrials.Result kill = new KillTrials(Files.createDirectories(work.resolve("kills")), embedder,

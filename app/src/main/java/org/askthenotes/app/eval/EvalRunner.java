@@ -72,7 +72,7 @@ public final class EvalRunner {
     public static EvalReport golden(Options options, Path notes, Path goldenFile, List<AnswererSettings> llmAnswerers)
             throws IOException {
         GoldenSet golden = GoldenSet.read(goldenFile);
-        IngestResult ingest = new NotesIngestor(IngestOptions.defaults()).ingest(notes);
+        IngestResult ingest = new NotesIngestor(IngestOptions.defaults(), Embedders.tokenBudget(options.model())).ingest(notes);
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         golden.requireSectionsExist(chunks);
         try (Synced synced = Synced.open(options, ingest, options.retrieval())) {
@@ -94,7 +94,7 @@ public final class EvalRunner {
     public static List<EvalReport> crosslingual(Options options, Path notes, Path goldenFile, Path crosslingualFile)
             throws IOException {
         Crosslingual.Pairs pairs = Crosslingual.pairs(GoldenSet.read(goldenFile), GoldenSet.read(crosslingualFile));
-        IngestResult ingest = Crosslingual.englishOnly(new NotesIngestor(IngestOptions.defaults()).ingest(notes));
+        IngestResult ingest = Crosslingual.englishOnly(new NotesIngestor(IngestOptions.defaults(), Embedders.tokenBudget(options.model())).ingest(notes));
         List<Chunk> chunks = ingest.notes().stream().flatMap(note -> note.chunks().stream()).toList();
         pairs.chinese().requireSectionsExist(chunks);
         try (Synced synced = Synced.open(options, ingest, options.retrieval())) {
@@ -118,7 +118,7 @@ public final class EvalRunner {
             AnswererSettings settings) {
         Answerer answerer = Answerers.create(settings);
         NotesAssistant assistant = new NotesAssistant(index, embedder, answerer, PromptTemplate.defaults(),
-                Abstention.DEFAULT, PromptBudget.countOnly(PromptBudget.embeddingTokenizer()));
+                Abstention.DEFAULT, PromptBudget.countOnly(embedder.tokenBudget()));
         return request -> assistant.ask(request, AnswerListener.NONE);
     }
 

@@ -75,7 +75,8 @@ class CrosslingualRegressionTest {
     /** The copy keeps no Chinese a Chinese question could match: not in passages, headings or titles. */
     @Test
     void theEnglishOnlyCopyHoldsNoChinese() {
-        IngestResult bilingual = new NotesIngestor(IngestOptions.defaults()).ingest(NOTES);
+        IngestResult bilingual = new NotesIngestor(IngestOptions.defaults(),
+                org.askthenotes.retrieval.Embedders.tokenBudget(org.askthenotes.retrieval.Embedders.DEFAULT)).ingest(NOTES);
         List<Chunk> chunks = Crosslingual.englishOnly(bilingual).notes().stream()
                 .flatMap(note -> note.chunks().stream()).toList();
         assertFalse(chunks.isEmpty());

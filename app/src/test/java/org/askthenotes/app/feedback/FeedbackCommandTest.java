@@ -76,7 +76,8 @@ class FeedbackCommandTest {
         assertTrue(run.out().contains("6 ratings: 2 golden-set candidates"), run.out());
 
         GoldenSet golden = GoldenSet.read(out);
-        List<Chunk> chunks = new NotesIngestor(IngestOptions.defaults()).ingest(TestNotes.bundled()).notes().stream()
+        List<Chunk> chunks = new NotesIngestor(IngestOptions.defaults(),
+                org.askthenotes.retrieval.Embedders.tokenBudget(org.askthenotes.retrieval.Embedders.DEFAULT)).ingest(TestNotes.bundled()).notes().stream()
                 .flatMap(note -> note.chunks().stream()).toList();
         golden.requireSectionsExist(chunks);
         assertEquals(2, golden.questions().size(), golden.questions().toString());

@@ -24,7 +24,8 @@ class PromptTokensApiTest {
                     "{\"question\": \"What does top-p control?\", \"includePrompt\": true, \"k\": 4}"));
             JsonNode prompt = answer.get("prompt");
             JsonNode tokens = prompt.get("tokens");
-            TokenCountEstimator wordPieces = PromptBudget.embeddingTokenizer();
+            TokenCountEstimator wordPieces = org.askthenotes.retrieval.Embedders.tokenBudget(
+                    org.askthenotes.retrieval.Embedders.DEFAULT).tokens();
             JsonNode counts = tokens.get("embedding");
             assertEquals(wordPieces.estimateTokenCountInText(prompt.get("instructions").asText()),
                     counts.get("instructions").asInt());

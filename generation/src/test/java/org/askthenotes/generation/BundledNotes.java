@@ -28,7 +28,7 @@ final class BundledNotes {
     }
 
     static Path repoRoot() {
-        return Path.of(System.getProperty("atn.repoRoot", "..")).toAbsolutePath().normalize();
+        return org.askthenotes.ingest.RepoRoot.path();
     }
 
     /** Skips the calling test, saying why, when the bundled notes or the golden set are not in this checkout. */

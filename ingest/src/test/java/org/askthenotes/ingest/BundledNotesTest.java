@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The sample notes shipped in docs/notes: the demo corpus and the golden-test corpus. */
 class BundledNotesTest {
 
-    private static final Path NOTES = Path.of(System.getProperty("atn.repoRoot", "."), "docs", "notes");
+    private static final Path NOTES = RepoRoot.resolve("docs/notes");
 
     private static IngestResult result;
 

@@ -56,7 +56,7 @@ class InjectionDetectorTest {
 
     @Test
     void noBundledNoteIsFlagged() {
-        Path notes = Path.of(System.getProperty("atn.repoRoot", "."), "docs", "notes");
+        Path notes = RepoRoot.resolve("docs/notes");
         IngestResult result = new NotesIngestor(IngestOptions.defaults(), NoteFiles.budget()).ingest(notes);
         assertTrue(result.notes().size() > 10, "the bundled notes were read");
         assertEquals(List.of(), result.report().problems().stream()

@@ -42,7 +42,7 @@ class SeedNoteTest {
 
     @Test
     void theSeedNoteIngestsWithHeadingPathsFromItsHeadings(@TempDir Path root) throws IOException {
-        Path seed = Path.of(System.getProperty("atn.repoRoot", "."), "..", "shared", "seed", SEED);
+        Path seed = RepoRoot.resolve("../shared/seed").resolve(SEED);
         assumeTrue(Files.isRegularFile(seed), "skipped: " + seed + " is absent (../shared sits beside the"
                 + " repository on the project's machines, not in a fresh clone)");
         Files.copy(seed, root.resolve(SEED));

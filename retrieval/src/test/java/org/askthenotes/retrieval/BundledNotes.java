@@ -14,7 +14,7 @@ final class BundledNotes {
     }
 
     static Path repoFile(String relative) {
-        return Path.of(System.getProperty("atn.repoRoot", ".")).resolve(relative);
+        return org.askthenotes.ingest.RepoRoot.resolve(relative);
     }
 
     static Path notesDir() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CrosslingualRegressionTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("atn.repoRoot", ".")).toAbsolutePath();
+    private static final Path ROOT = org.askthenotes.ingest.RepoRoot.path();
     private static final Path NOTES = ROOT.resolve("docs/notes");
     private static final Path THRESHOLDS = ROOT.resolve("docs/eval/regressions");
     private static final String MODEL = Embedders.DEFAULT;

@@ -28,7 +28,7 @@ import picocli.CommandLine;
  * chat-completions protocol and answers from the prompt by quoting source [1].
  */
 class EvalLlmAnswererTest {
-    private static final Path ROOT = Path.of(System.getProperty("atn.repoRoot", ".")).toAbsolutePath();
+    private static final Path ROOT = org.askthenotes.ingest.RepoRoot.path();
     private static final Pattern FIRST_SOURCE = Pattern.compile("<source id=\"1\"[^>]*>\\n(.*?)\\n</source>",
             Pattern.DOTALL);
 

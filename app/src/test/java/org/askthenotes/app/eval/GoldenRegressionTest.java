@@ -32,7 +32,7 @@ import picocli.CommandLine;
  */
 class GoldenRegressionTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("atn.repoRoot", ".")).toAbsolutePath();
+    private static final Path ROOT = org.askthenotes.ingest.RepoRoot.path();
     private static final Path NOTES = ROOT.resolve("docs/notes");
     private static final Path GOLDEN = ROOT.resolve("docs/eval/golden.jsonl");
     private static final Path THRESHOLDS = ROOT.resolve("docs/eval/regressions");

@@ -111,7 +111,7 @@ class GoldenSetTest {
     /** The real golden set passes its own validation: every answerable question has facts the answer must add. */
     @Test
     void theBundledGoldenSetHasFactsForEveryAnswerableQuestion() throws IOException {
-        Path root = Path.of(System.getProperty("atn.repoRoot", ".")).toAbsolutePath();
+        Path root = org.askthenotes.ingest.RepoRoot.path();
         GoldenSet set = GoldenSet.read(root.resolve("docs/eval/golden.jsonl"));
         assertEquals(68, set.answerable().size());
         for (GoldenQuestion q : set.answerable()) {

@@ -9,15 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
-/** The bundled sample notes, found through the atn.repoRoot property surefire sets, copied where a test may edit them. */
+/** The bundled sample notes, found through RepoRoot, copied where a test may edit them. */
 public final class TestNotes {
     private TestNotes() {
     }
 
     public static Path repoRoot() {
-        String root = System.getProperty("atn.repoRoot");
-        assertTrue(root != null, "system property atn.repoRoot is not set (surefire sets it in the parent pom)");
-        return Path.of(root);
+        return org.askthenotes.ingest.RepoRoot.path();
     }
 
     public static Path bundled() {

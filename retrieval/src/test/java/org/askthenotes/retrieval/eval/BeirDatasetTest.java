@@ -90,7 +90,7 @@ class BeirDatasetTest {
 
     @Test
     void readsTheSharedSciFactTestSplit() throws IOException {
-        Path root = Path.of(System.getProperty("atn.repoRoot", ".")).toAbsolutePath();
+        Path root = org.askthenotes.ingest.RepoRoot.path();
         // SciFact is shared data that sits beside the checkout (../shared), never in the repository
         Path scifact = root.resolve("../shared/eval/beir/scifact").normalize();
         assumeTrue(Files.isDirectory(scifact), "skipped: " + scifact + " is absent (../shared sits beside the"

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * Turns a follow-up question and the earlier turns into one standalone query for retrieval. Only questions that
  * {@link FollowUpDetector} judges to depend on the conversation are condensed; the others are searched as asked.
+ * It stays beside LangChain4j's {@code CompressingQueryTransformer} because that one always asks a chat model to
+ * rewrite the query, while the offline default here needs none (it joins the follow-up to the previous question), and
+ * a standalone question is never rewritten at all.
  */
 public interface QueryCondenser {
     /**

@@ -231,15 +231,15 @@ public final class NotesService implements Closeable {
     }
 
     /**
-     * For callers that cannot throw checked exceptions (the watcher, the reindex route); an Error becomes an
-     * exception too, so the route answers with a message rather than an empty 500.
+     * For callers that cannot throw checked exceptions (the watcher, the reindex route): any failure becomes one
+     * exception whose message says why without absolute paths, so the route can show it to the caller.
      */
     public SyncOutcome syncUnchecked(SyncListener listener) {
         try {
             return sync(listener);
         } catch (IOException e) {
             throw new UncheckedIOException("sync failed: " + describe(e), e);
-        } catch (Error e) {
+        } catch (RuntimeException | Error e) {
             throw new IllegalStateException("sync failed: " + describe(e), e);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,8 +38,14 @@ class SyncHealthTest {
             assertEquals(5, problems.get(0).get("line").asInt());
             assertEquals("ok", server.json(server.get("/api/health")).get("status").asText());
 
+            int notesBefore = stats.get("notes").asInt();
             Path away = Files.move(notes, dir.resolve("notes-away"));
-            server.post("/api/reindex", "");
+            HttpResponse<String> failed = server.post("/api/reindex", "");
+            assertEquals(500, failed.statusCode(), failed.body());
+            String error = server.json(failed).get("error").asText();
+            assertTrue(error.startsWith("sync failed: ") && error.contains("notes folder does not exist"), error);
+            assertFalse(error.contains(dir.toString()) || error.contains("Exception"), error);
+            assertEquals(notesBefore, server.json(server.get("/api/stats")).get("notes").asInt(), "nothing lost");
             JsonNode degraded = server.json(server.get("/api/health"));
 
             assertEquals("degraded", degraded.get("status").asText(), degraded.toString());

@@ -81,10 +81,21 @@ final class ApiHandlers {
         new AnswerStream(service, mapper).run(ctx, answerer, request);
     }
 
-    /** The token, when configured, was checked by {@link AccessGuard} before this runs. */
+    /**
+     * The token, when configured, was checked by {@link AccessGuard} before this runs. A failed sync says why (the
+     * cause names folders as "the notes folder", never by absolute path) instead of the generic 500: the caller
+     * asked for exactly this work and can act on its cause; what was indexed before stays served.
+     */
     void reindex(Context ctx) {
         LOG.info("Reindex requested");
-        ctx.json(service.syncUnchecked((done, total) -> { }));
+        NotesService.SyncOutcome outcome;
+        try {
+            outcome = service.syncUnchecked((done, total) -> { });
+        } catch (RuntimeException e) {
+            LOG.warn("Reindex failed: {}", e.getMessage());
+            throw new ApiException(500, e.getMessage() + "; the index still serves what it held before");
+        }
+        ctx.json(outcome);
     }
 
     /** tags and categories may repeat (?tags=a&tags=b) or be comma-separated (?tags=a,b). */

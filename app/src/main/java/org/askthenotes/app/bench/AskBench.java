@@ -28,7 +28,6 @@ import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.SyncListener;
-import org.askthenotes.retrieval.bench.Latencies;
 
 /**
  * The ask benchmark on real notes: the golden set's questions asked through the app's own assistant (extractive

@@ -1,7 +1,6 @@
 package org.askthenotes.app.bench;
 
 import java.util.Locale;
-import org.askthenotes.retrieval.bench.Latencies;
 
 /** The ask benchmark's results as Markdown, each figure beside the query-embedding p50 of the same run. */
 public record AskBenchReport(AskBench.Options options, AskBench.Result result) {

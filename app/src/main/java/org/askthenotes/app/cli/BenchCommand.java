@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.askthenotes.app.bench.AskBench;
 import org.askthenotes.app.bench.AskBenchReport;
 import org.askthenotes.retrieval.Embedders;
-import org.askthenotes.retrieval.bench.RetrievalBench;
+import org.askthenotes.app.bench.RetrievalBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

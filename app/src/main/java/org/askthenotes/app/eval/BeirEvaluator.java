@@ -11,11 +11,6 @@ import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.Retriever;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SearchRequest;
-import org.askthenotes.retrieval.eval.BeirDataset;
-import org.askthenotes.retrieval.eval.Evaluation;
-import org.askthenotes.retrieval.eval.Metric;
-import org.askthenotes.retrieval.eval.Run;
-import org.askthenotes.retrieval.eval.ScoredDoc;
 
 /**
  * Runs a BEIR dataset's judged queries through each mode of an index that holds its corpus (one chunk per

@@ -22,8 +22,6 @@ import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchMode;
-import org.askthenotes.retrieval.eval.RegressionCheck;
-import org.askthenotes.retrieval.eval.RegressionThresholds;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

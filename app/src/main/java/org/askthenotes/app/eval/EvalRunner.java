@@ -28,7 +28,6 @@ import org.askthenotes.retrieval.NotesIndex;
 import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SyncListener;
-import org.askthenotes.retrieval.eval.BeirDataset;
 
 /** Builds (or reuses) an index with the real model, then runs the golden set or a BEIR dataset through it. */
 public final class EvalRunner {

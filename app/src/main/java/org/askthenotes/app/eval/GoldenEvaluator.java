@@ -14,11 +14,6 @@ import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.Retriever;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SearchRequest;
-import org.askthenotes.retrieval.eval.Evaluation;
-import org.askthenotes.retrieval.eval.Metric;
-import org.askthenotes.retrieval.eval.Qrels;
-import org.askthenotes.retrieval.eval.Run;
-import org.askthenotes.retrieval.eval.ScoredDoc;
 
 /**
  * Runs the golden set through each retrieval mode and through the answerer.

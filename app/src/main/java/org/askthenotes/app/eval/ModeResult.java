@@ -3,7 +3,6 @@ package org.askthenotes.app.eval;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.askthenotes.retrieval.SearchMode;
-import org.askthenotes.retrieval.eval.Evaluation;
 
 /** One retrieval mode's scores on a dataset: retrieval metrics, and answer metrics when an answerer ran. */
 public record ModeResult(SearchMode mode, Evaluation retrieval, AnswerMetrics answers) {

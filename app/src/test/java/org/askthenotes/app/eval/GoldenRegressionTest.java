@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SyncListener;
-import org.askthenotes.retrieval.eval.RegressionCheck;
-import org.askthenotes.retrieval.eval.RegressionThresholds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

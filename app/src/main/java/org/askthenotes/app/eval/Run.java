@@ -1,4 +1,4 @@
-package org.askthenotes.retrieval.eval;
+package org.askthenotes.app.eval;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

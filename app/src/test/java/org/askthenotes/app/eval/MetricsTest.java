@@ -1,4 +1,4 @@
-package org.askthenotes.retrieval.eval;
+package org.askthenotes.app.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.askthenotes.retrieval.eval;
+package org.askthenotes.app.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

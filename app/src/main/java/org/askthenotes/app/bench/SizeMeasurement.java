@@ -1,4 +1,4 @@
-package org.askthenotes.retrieval.bench;
+package org.askthenotes.app.bench;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;

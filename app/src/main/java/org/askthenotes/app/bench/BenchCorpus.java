@@ -1,4 +1,4 @@
-package org.askthenotes.retrieval.bench;
+package org.askthenotes.app.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

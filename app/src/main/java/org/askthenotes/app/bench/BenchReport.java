@@ -1,4 +1,4 @@
-package org.askthenotes.retrieval.bench;
+package org.askthenotes.app.bench;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

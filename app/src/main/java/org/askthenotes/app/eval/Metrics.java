@@ -1,4 +1,4 @@
-package org.askthenotes.retrieval.eval;
+package org.askthenotes.app.eval;
 
 import java.util.List;
 import java.util.Map;

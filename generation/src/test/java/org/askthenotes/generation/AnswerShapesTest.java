@@ -38,13 +38,21 @@ class AnswerShapesTest {
                 "the items as Markdown bullets: " + answer.text());
     }
 
+    /**
+     * Both sides are quoted, from more than one note. Which notes depends on the ranking: since the flat BM25 field and
+     * RRF k = 20 (docs/evaluation.md) the foundation-models section that contrasts prompting, RAG and fine-tuning ranks
+     * above the RAG note's "How RAG works", and the answer quotes it with the fine-tuning note.
+     */
     @Test
     void aQuestionSpanningTwoSectionsQuotesBoth() {
         Answer answer = ask("What is the difference between fine-tuning and RAG?");
 
         List<String> notes = answer.citations().stream().map(Citation::notePath).distinct().toList();
+        assertTrue(notes.size() >= 2, notes + ": " + answer.text());
         assertTrue(notes.contains("aif-c01-fine-tuning.md"), answer.text());
-        assertTrue(notes.contains("aif-c01-rag-vector-stores.md"), answer.text());
+        String text = answer.text().toLowerCase(Locale.ROOT);
+        assertTrue(text.contains("rag adds") || text.contains("retrieval-augmented"), answer.text());
+        assertTrue(text.contains("fine-tuning changes") || text.contains("fine-tuning is"), answer.text());
     }
 
     @Test

@@ -50,6 +50,11 @@ final class ChunkDocuments {
     static final String TITLE_ZH = "title_zh";
     static final String HEADING_EN = "heading_en";
     static final String HEADING_ZH = "heading_zh";
+    /**
+     * Title, heading path and English text in one English-analyzed field (Anserini's "flat" index): what an English
+     * question is matched in. The per-field _en fields serve a Chinese question's dictionary translation.
+     */
+    static final String CONTENTS_EN = "contents_en";
 
     private ChunkDocuments() {
     }
@@ -121,7 +126,10 @@ final class ChunkDocuments {
         return document;
     }
 
-    /** Titles and headings mix languages ("Foundation models (基礎模型)"), so both analyzers read them. */
+    /**
+     * Titles and headings mix languages ("Foundation models (基礎模型)"), so both analyzers read them; the flat field
+     * holds only the English passages, as the Chinese ones are the _zh fields' (docs/architecture.md lists the layout).
+     */
     private static void addText(Document document, Chunk chunk) {
         String headings = String.join("\n", chunk.headingPath());
         document.add(new TextField(TEXT_EN, chunk.text(Language.ENGLISH), Field.Store.NO));
@@ -130,6 +138,8 @@ final class ChunkDocuments {
         document.add(new TextField(TITLE_ZH, chunk.noteTitle(), Field.Store.NO));
         document.add(new TextField(HEADING_EN, headings, Field.Store.NO));
         document.add(new TextField(HEADING_ZH, headings, Field.Store.NO));
+        document.add(new TextField(CONTENTS_EN, chunk.noteTitle() + "\n" + headings + "\n"
+                + chunk.text(Language.ENGLISH), Field.Store.NO));
     }
 
     /** Rebuilds the chunk exactly as it was indexed, from a chunk document's stored fields. */

@@ -10,8 +10,11 @@ import org.askthenotes.ingest.NotesIngestor;
  * from what the index is opened with, the stored vectors and chunks are stale and the next sync rebuilds.
  */
 record IndexManifest(String modelId, int dimension, String chunkerVersion) {
-    /** Bumped when this module changes how documents are laid out, which also needs a rebuild. */
-    static final String FORMAT_VERSION = "1";
+    /**
+     * Bumped when this module changes how documents are laid out, which also needs a rebuild. 2: the flat
+     * {@code contents_en} field (an index without it would find no English question).
+     */
+    static final String FORMAT_VERSION = "2";
 
     /** Chunks cut by another chunker version have other ids and boundaries: the index must be rebuilt. */
     static final String CHUNKER_VERSION = Integer.toString(NotesIngestor.CHUNKER_VERSION);

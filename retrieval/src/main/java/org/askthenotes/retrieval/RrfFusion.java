@@ -15,6 +15,7 @@ import java.util.Map;
  * the fused order) does not offer.
  */
 public final class RrfFusion {
+    /** The paper's constant; the index fuses with {@link RetrievalOptions#rrfK()}, 20 by default. */
     public static final int DEFAULT_K = 60;
 
     private final int k;

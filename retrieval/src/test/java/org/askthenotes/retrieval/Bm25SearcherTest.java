@@ -43,8 +43,12 @@ class Bm25SearcherTest {
     }
 
     private Set<String> terms(String query, String field) {
+        return terms(searcher.query(query), field);
+    }
+
+    private static Set<String> terms(Query query, String field) {
         Set<String> texts = new TreeSet<>();
-        terms(searcher.query(query)).stream().filter(t -> t.field().equals(field)).forEach(t -> texts.add(t.text()));
+        terms(query).stream().filter(t -> t.field().equals(field)).forEach(t -> texts.add(t.text()));
         return texts;
     }
 
@@ -67,19 +71,28 @@ class Bm25SearcherTest {
     @Test
     void eachScriptIsMatchedOnlyInItsOwnFields() {
         String query = "What is RAG (檢索增強生成)?";
-        for (String field : List.of(ChunkDocuments.TEXT_EN, ChunkDocuments.HEADING_EN, ChunkDocuments.TITLE_EN)) {
-            assertEquals(Set.of("what", "rag"), terms(query, field), field);
-        }
+        assertEquals(Set.of("what", "rag"), terms(query, ChunkDocuments.CONTENTS_EN));
         for (String field : List.of(ChunkDocuments.TEXT_ZH, ChunkDocuments.HEADING_ZH, ChunkDocuments.TITLE_ZH)) {
             assertEquals(Set.of("檢索", "索增", "增強", "強生", "生成"), terms(query, field), field);
         }
     }
 
     @Test
+    void theQuestionIsMatchedInTheFlatFieldAndItsTranslationFieldByField() {
+        Query query = searcher.query("什麼是提示工程？", "prompt engineering");
+        for (String field : List.of(ChunkDocuments.TEXT_EN, ChunkDocuments.HEADING_EN, ChunkDocuments.TITLE_EN)) {
+            assertEquals(Set.of("prompt", "engin"), terms(query, field), field);
+        }
+        assertEquals(Set.of(), terms(query, ChunkDocuments.CONTENTS_EN));
+        Set<String> zh = terms(query, ChunkDocuments.TEXT_ZH);
+        assertTrue(zh.containsAll(Set.of("提示", "工程")), zh.toString());
+    }
+
+    @Test
     void aLongEnglishQueryIsSearchedWhole() {
         String query = "word ".repeat(100) + "overfitting";
         assertTrue(query.length() > Bm25Searcher.MAX_CHINESE_QUERY_CHARS);
-        assertTrue(terms(query, ChunkDocuments.TEXT_EN).contains("overfit"));
+        assertTrue(terms(query, ChunkDocuments.CONTENTS_EN).contains("overfit"));
     }
 
     @Test

@@ -104,7 +104,8 @@ class HybridRetrievalTest {
         Hit top = hits.get(0);
         assertEquals("SageMaker Clarify", top.chunk().headingPath().get(0));
         assertTrue(top.bm25Rank() > 0 && top.vectorRank() > 0);
-        double rrf = 1.0 / (RrfFusion.DEFAULT_K + top.bm25Rank()) + 1.0 / (RrfFusion.DEFAULT_K + top.vectorRank());
+        int k = RetrievalOptions.defaults().rrfK();
+        double rrf = 1.0 / (k + top.bm25Rank()) + 1.0 / (k + top.vectorRank());
         assertEquals(rrf, top.score(), 1e-9);
         for (int i = 1; i < hits.size(); i++) {
             assertTrue(hits.get(i - 1).score() >= hits.get(i).score(), "sorted by fused score");
@@ -205,6 +206,28 @@ class HybridRetrievalTest {
                 long fromVectors = hits.stream().filter(h -> h.chunk().anchor().equals("vectors")).count();
                 assertEquals(cap == 0 ? 3 : cap, fromVectors, "cap " + cap);
             }
+        }
+    }
+
+    /**
+     * Title, headings and English text are one BM25 field (Anserini's flat index): a word the title, heading and text
+     * all repeat is one term frequency that saturates, not three field scores that outweigh a second query word.
+     */
+    @Test
+    void titleHeadingsAndTextAreOneBm25Field(@TempDir Path dir) throws IOException {
+        Note repeated = FixtureNotes.note("a.md", "Autoscaling", List.of(), List.of(),
+                FixtureNotes.section("Autoscaling", "Autoscaling adds capacity when load grows.", ""));
+        Note both = FixtureNotes.note("b.md", "Cluster notes", List.of(), List.of(),
+                FixtureNotes.section("Workloads", "Autoscaling changes the number of replicas.", ""));
+        Note other = FixtureNotes.note("c.md", "Storage", List.of(), List.of(),
+                FixtureNotes.section("Volumes", "Volumes keep data between restarts.", ""));
+        try (NotesIndex flat = NotesIndex.open(dir, embedder)) {
+            flat.sync(FixtureNotes.ingest(repeated, both, other), SyncListener.NONE);
+            List<String> ranked = flat.search(new SearchRequest("autoscaling replicas", 3, SearchMode.BM25)).stream()
+                    .map(h -> h.chunk().notePath()).toList();
+            assertEquals(List.of("b.md", "a.md"), ranked);
+            List<Hit> byTitle = flat.search(new SearchRequest("cluster", 3, SearchMode.BM25));
+            assertEquals(List.of("b.md"), byTitle.stream().map(h -> h.chunk().notePath()).toList());
         }
     }
 }

@@ -18,11 +18,26 @@ public class FolderOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file with any of the settings.")
     Path configFile;
 
+    @Option(names = "--backend", paramLabel = "NAME",
+            description = "lucene (default: the embedded index in --index) or solr (env ATN_BACKEND).")
+    String backend;
+
+    @Option(names = "--solr-url", paramLabel = "URLS",
+            description = "Solr node URLs, comma-separated, for --backend solr (env ATN_SOLR_URL).")
+    String solrUrl;
+
+    @Option(names = "--solr-collection", paramLabel = "NAME",
+            description = "The Solr collection, created when missing (default: ask-the-notes; env ATN_SOLR_COLLECTION).")
+    String solrCollection;
+
     /** The settings for a command, with its own flags (port, host, ...) given as extra keys. */
     public AppConfig resolve(ConfigResolver resolver, Map<String, String> extraFlags) {
         Map<String, String> flags = new HashMap<>(extraFlags);
         put(flags, ConfigResolver.NOTES, notes);
         put(flags, ConfigResolver.INDEX, index);
+        put(flags, ConfigResolver.BACKEND, backend);
+        put(flags, ConfigResolver.SOLR_URL, solrUrl);
+        put(flags, ConfigResolver.SOLR_COLLECTION, solrCollection);
         addFlags(flags);
         return resolver.resolve(flags, configFile);
     }

@@ -41,10 +41,13 @@ public final class ConfigResolver {
     public static final String INSECURE = "insecure";
     public static final String LLM_CONTEXT_TOKENS = "llm-context-tokens";
     public static final String LLM_ANSWER_TOKENS = "llm-answer-tokens";
+    public static final String BACKEND = "backend";
+    public static final String SOLR_URL = "solr-url";
+    public static final String SOLR_COLLECTION = "solr-collection";
 
     public static final List<String> KEYS = List.of(NOTES, INDEX, ANSWERER, MODE, K, MODEL, LLM_BASE_URL, LLM_MODEL,
             LLM_API_KEY, LLM_TEMPERATURE, LLM_TIMEOUT_SECONDS, REINDEX_TOKEN, HOST, PORT, ALLOWED_HOSTS, INSECURE,
-            LLM_CONTEXT_TOKENS, LLM_ANSWER_TOKENS);
+            LLM_CONTEXT_TOKENS, LLM_ANSWER_TOKENS, BACKEND, SOLR_URL, SOLR_COLLECTION);
 
     /** The LLM context default, 8192 tokens, fits every current chat model; raise it for models with more. */
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -58,7 +61,9 @@ public final class ConfigResolver {
             Map.entry(PORT, "7070"),
             Map.entry(INSECURE, "false"),
             Map.entry(LLM_CONTEXT_TOKENS, "8192"),
-            Map.entry(LLM_ANSWER_TOKENS, "1024"));
+            Map.entry(LLM_ANSWER_TOKENS, "1024"),
+            Map.entry(BACKEND, AppConfig.BACKEND_LUCENE),
+            Map.entry(SOLR_COLLECTION, "ask-the-notes"));
 
     private final Map<String, String> env;
     private final Path workingDir;
@@ -130,7 +135,18 @@ public final class ConfigResolver {
                 s.get(ALLOWED_HOSTS) == null ? List.of() : s.get(ALLOWED_HOSTS).as(ConfigResolver::hostList),
                 s.get(INSECURE).as(ConfigResolver::bool),
                 s.get(LLM_CONTEXT_TOKENS).as(v -> inRange(Integer.parseInt(v), 256, 10_000_000)),
-                s.get(LLM_ANSWER_TOKENS).as(v -> inRange(Integer.parseInt(v), 1, 1_000_000)));
+                s.get(LLM_ANSWER_TOKENS).as(v -> inRange(Integer.parseInt(v), 1, 1_000_000)),
+                s.get(BACKEND).as(ConfigResolver::backend),
+                optional(s.get(SOLR_URL)),
+                s.get(SOLR_COLLECTION).value());
+    }
+
+    private static String backend(String value) {
+        String name = value.toLowerCase(Locale.ROOT);
+        if (!AppConfig.BACKENDS.contains(name)) {
+            throw new IllegalArgumentException("unknown backend: use " + String.join(" or ", AppConfig.BACKENDS));
+        }
+        return name;
     }
 
     private static String answerer(String value) {

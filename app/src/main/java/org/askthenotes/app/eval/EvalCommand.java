@@ -21,6 +21,7 @@ import org.askthenotes.app.config.ConfigResolver;
 import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.RetrievalOptions;
+import org.askthenotes.solr.SolrTarget;
 import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.eval.RegressionCheck;
 import org.askthenotes.retrieval.eval.RegressionThresholds;
@@ -114,6 +115,18 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Where the Markdown and HTML reports and TREC runs go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "lucene",
+            description = {"lucene (default) or solr: the golden set on a SolrCloud collection beside the embedded "
+                    + "index, printed side by side with their top-k overlap (docs/scale-out.md)."})
+    String backend;
+
+    @Option(names = "--solr-url", paramLabel = "URLS", description = "Solr node URLs, comma-separated (--backend solr).")
+    String solrUrl;
+
+    @Option(names = "--solr-collection", paramLabel = "NAME", defaultValue = "ask-the-notes-eval",
+            description = "The collection --backend solr syncs and searches (default: ask-the-notes-eval).")
+    String solrCollection;
+
     @Option(names = "--check", description = "Compare with the thresholds files; exit 1 when a metric falls below.")
     boolean check;
 
@@ -155,6 +168,12 @@ public final class EvalCommand implements Callable<Integer> {
         if (beir != null && !answerers.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--answerer grades answers on the golden set, not --beir");
         }
+        if (backend.equals("solr")) {
+            return compareWithSolr(options, out);
+        }
+        if (!backend.equals("lucene")) {
+            throw new ParameterException(spec.commandLine(), "--backend: lucene or solr, not " + backend);
+        }
         List<EvalReport> reports = crosslingual
                 ? EvalRunner.crosslingual(options, notes, golden, crosslingualQuestions)
                 : List.of(beir == null
@@ -184,6 +203,18 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return passed ? 0 : 1;
+    }
+
+    private int compareWithSolr(EvalRunner.Options options, PrintWriter out) throws IOException {
+        if (crosslingual || beir != null || solrUrl == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--backend solr compares the golden set only, and needs --solr-url");
+        }
+        SolrTarget target = SolrTarget.of(solrUrl, solrCollection, 2, 2);
+        BackendComparison comparison = BackendComparison.golden(options, notes, golden, target);
+        out.print(comparison.table());
+        out.flush();
+        return comparison.passes() ? 0 : 1;
     }
 
     private void writeReports(EvalReport report, PrintWriter err) throws IOException {

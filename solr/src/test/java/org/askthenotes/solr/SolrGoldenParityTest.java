@@ -252,7 +252,7 @@ class SolrGoldenParityTest {
         return best;
     }
 
-    private static List<JsonNode> golden() throws IOException {
+    static List<JsonNode> golden() throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> questions = new ArrayList<>();
         for (String line : Files.readAllLines(repoFile("docs/eval/golden.jsonl"))) {

@@ -27,6 +27,13 @@ final class SolrView implements IndexView {
             with(SolrDocuments.CHUNK_FIELDS, SolrDocuments.VECTOR, SolrDocuments.SCORE);
     private static final List<String> KNN_FIELDS = with(SolrDocuments.CHUNK_FIELDS, SolrDocuments.SCORE);
 
+    /**
+     * Fields come back with the ranking, in one pass over the shards: in Solr's default two passes (ids and scores,
+     * then fields) the second may reach the shard's other replica, which, just before or after a commit, may not hold
+     * the first pass's documents, and a search came back empty while a note was being replaced.
+     */
+    private static final String SINGLE_PASS = "distrib.singlePass";
+
     private final SolrClient client;
     private final String collection;
     /** doc number -> document, and chunk id -> doc number; guarded by this */
@@ -44,6 +51,7 @@ final class SolrView implements IndexView {
         JsonQueryRequest request = new JsonQueryRequest()
                 .setQuery(SolrQueries.json(query))
                 .setLimit(n)
+                .withParam(SINGLE_PASS, true)
                 .returnFields(BM25_FIELDS);
         return topDocs(request);
     }
@@ -58,6 +66,7 @@ final class SolrView implements IndexView {
                 .setQuery(Map.of("knn", Map.of("f", SolrDocuments.VECTOR, "topK", Integer.toString(n),
                         "query", vectorText(queryVector))))
                 .setLimit(n)
+                .withParam(SINGLE_PASS, true)
                 .returnFields(KNN_FIELDS);
         if (filter != null) {
             request.withFilter(SolrQueries.json(filter));

@@ -96,6 +96,58 @@ class SolrSyncTest {
         }
     }
 
+    /**
+     * A note replaced ten times while searches run: every search sees one version of it whole, never chunks of two
+     * (each version's three sections carry its number; BM25 is one request, so one searcher per shard).
+     */
+    @Test
+    void searchesNeverSeeANoteHalfReplaced() throws Exception {
+        SolrTarget target = new SolrTarget(cluster.nodeUrls(), "atomic", 2, 2);
+        try (SolrNotesIndex index = SolrNotesIndex.open(target, embedder, RetrievalOptions.defaults())) {
+            write("kiwi.md", version(0));
+            index.sync(ingest(index), SyncListener.NONE);
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.List<String> mixed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger searches = new java.util.concurrent.atomic.AtomicInteger();
+            Thread searcher = new Thread(() -> {
+                while (!done.get()) {
+                    java.util.Set<String> versions = new java.util.TreeSet<>();
+                    for (Hit hit : index.search(new SearchRequest("kiwi orchard", 10, SearchMode.BM25))) {
+                        versions.add(hit.chunk().text().replaceAll("(?s).*(release \\d+).*", "$1"));
+                    }
+                    searches.incrementAndGet();
+                    if (versions.size() != 1) {
+                        mixed.add(versions.toString());
+                    }
+                }
+            });
+            searcher.start();
+            for (int v = 1; v <= 10; v++) {
+                write("kiwi.md", version(v));
+                SyncReport report = index.sync(ingest(index), SyncListener.NONE);
+                assertEquals(1, report.notesChanged(), report.toString());
+            }
+            done.set(true);
+            searcher.join();
+            assertTrue(searches.get() > 10, "searches ran during the syncs: " + searches.get());
+            assertTrue(mixed.isEmpty(), "searches that saw two versions at once: " + mixed);
+            assertEquals(3, index.stats().chunks());
+        }
+    }
+
+    /** Three sections, each over the chunker's tiny-section size (a chunk of its own), each naming the release. */
+    private static String version(int v) {
+        StringBuilder note = new StringBuilder("# Kiwi\n");
+        for (String section : List.of("Planting", "Pruning", "Harvest")) {
+            note.append("\n## ").append(section).append("\n\nThe kiwi orchard notes, release ").append(v)
+                    .append(": ").append(section.toLowerCase()).append(" the vines on their trellis in every season, ")
+                    .append("with enough words that this section is a chunk of its own. Sections under forty word pieces are ")
+                    .append("merged into their parent, so this one says a little more about ropes, shade, water and ")
+                    .append("the patience a young vine asks of its grower before the first fruit.\n");
+        }
+        return note.toString();
+    }
+
     private Hit top(SolrNotesIndex index, String query) {
         List<Hit> hits = index.search(new SearchRequest(query, 1, SearchMode.HYBRID));
         assertFalse(hits.isEmpty(), "no hit for " + query);

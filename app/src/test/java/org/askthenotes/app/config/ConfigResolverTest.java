@@ -35,6 +35,25 @@ class ConfigResolverTest {
         assertNull(config.reindexToken());
     }
 
+    @Test
+    void theIndexBackendIsLuceneUnlessSolrIsChosenWithItsUrl() {
+        ConfigResolver resolver = new ConfigResolver(Map.of("ATN_SOLR_URL", "http://solr1:8983/solr"), dir);
+        AppConfig lucene = resolver.resolve(Map.of(), null);
+        assertEquals("lucene", lucene.backend());
+        assertEquals("ask-the-notes", lucene.solrCollection());
+        AppConfig solr = resolver.resolve(Map.of(ConfigResolver.BACKEND, "Solr", ConfigResolver.SOLR_COLLECTION, "wiki"),
+                null);
+        assertEquals("solr", solr.backend());
+        assertEquals("http://solr1:8983/solr", solr.solrUrl());
+        assertEquals("wiki", solr.solrCollection());
+        IllegalArgumentException noUrl = assertThrows(IllegalArgumentException.class, () -> new ConfigResolver(Map.of(),
+                dir).resolve(Map.of(ConfigResolver.BACKEND, "solr"), null));
+        assertTrue(noUrl.getMessage().contains("--solr-url"), noUrl.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> resolver.resolve(Map.of(ConfigResolver.BACKEND, "elastic"), null));
+        assertTrue(unknown.getMessage().contains("lucene or solr"), unknown.getMessage());
+    }
+
     static Stream<Arguments> layers() {
         return Stream.of(
                 // flag, env, file, expected k

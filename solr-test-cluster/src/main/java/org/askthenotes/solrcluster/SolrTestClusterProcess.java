@@ -39,7 +39,12 @@ public final class SolrTestClusterProcess implements AutoCloseable {
         if (shared == null) {
             Path base = Files.createTempDirectory("atn-solr-cluster");
             shared = start(2, base);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "solr-test-cluster-stop"));
+            SolrTestClusterProcess cluster = shared;
+            // stopped, then its nodes' data (~100 MB a run) removed, when the test JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                cluster.close();
+                deleteTree(base);
+            }, "solr-test-cluster-stop"));
         }
         return shared;
     }
@@ -127,6 +132,14 @@ public final class SolrTestClusterProcess implements AutoCloseable {
         String reply = replies.poll(START_SECONDS, TimeUnit.SECONDS);
         if (reply == null || !reply.startsWith("OK ")) {
             throw new IllegalStateException("test cluster: " + command + " failed: " + reply);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp folder is not worth failing a test run for
         }
     }
 

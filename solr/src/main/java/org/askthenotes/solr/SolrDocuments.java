@@ -138,6 +138,8 @@ final class SolrDocuments {
         document.addField("title_zh", chunk.noteTitle());
         document.addField("heading_en", headings);
         document.addField("heading_zh", headings);
+        // the flat English field retrieval's BM25 reads an English question in (since the scifact merge)
+        document.addField("contents_en", chunk.noteTitle() + "\n" + headings + "\n" + chunk.text(Language.ENGLISH));
         return document;
     }
 

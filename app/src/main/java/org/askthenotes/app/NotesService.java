@@ -31,8 +31,6 @@ import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.IndexStats;
-import org.askthenotes.retrieval.NotesIndex;
-import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchRequest;
 import org.askthenotes.retrieval.SyncListener;
 import org.askthenotes.retrieval.SyncReport;
@@ -45,7 +43,7 @@ public final class NotesService implements Closeable {
 
     private final AppConfig config;
     private final Embedder embedder;
-    private final NotesIndex index;
+    private final IndexBackend index;
     private final IngestOptions ingestOptions = IngestOptions.defaults();
     private final NotesIngestor ingestor;
     private final ReentrantLock syncLock = new ReentrantLock();
@@ -55,7 +53,7 @@ public final class NotesService implements Closeable {
     private volatile SyncFailure lastFailure;
     private FeedbackStore feedback;
 
-    private NotesService(AppConfig config, Embedder embedder, NotesIndex index) {
+    private NotesService(AppConfig config, Embedder embedder, IndexBackend index) {
         this.config = config;
         this.embedder = embedder;
         this.index = index;
@@ -82,16 +80,12 @@ public final class NotesService implements Closeable {
         }
         Embedder embedder = Embedders.create(config.embeddingModel());
         Files.createDirectories(config.index());
-        NotesIndex index;
         try {
-            index = NotesIndex.open(config.index(), embedder);
-        } catch (NotesIndex.IndexInUseException e) {
-            if (!readIfInUse) {
-                throw e;
-            }
-            index = NotesIndex.openReadOnly(config.index(), embedder, RetrievalOptions.defaults());
+            return new NotesService(config, embedder, IndexBackend.open(config, embedder, readIfInUse));
+        } catch (IOException | RuntimeException e) {
+            embedder.close();
+            throw e;
         }
-        return new NotesService(config, embedder, index);
     }
 
     /** True when another process holds the index and this one only reads its last commit. */

@@ -24,7 +24,7 @@ import org.w3c.dom.NodeList;
 class ModuleDependenciesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "retrieval", "generation", "app"})
+    @ValueSource(strings = {"ingest", "retrieval", "generation", "app", "solr", "solr-test-cluster"})
     void theArchitectureTableMatchesThePom(String module) throws Exception {
         List<String> row = tableRow(module);
         Map<String, List<String>> pom = declared(RepoRoot.resolve(module + "/pom.xml"));

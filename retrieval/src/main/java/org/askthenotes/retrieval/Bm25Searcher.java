@@ -111,6 +111,10 @@ final class Bm25Searcher {
     }
 
     TopDocs search(IndexSearcher searcher, String text, String translation, Query filter, int n) throws IOException {
+        return search(new LuceneView(searcher), text, translation, filter, n);
+    }
+
+    TopDocs search(IndexView view, String text, String translation, Query filter, int n) throws IOException {
         Query query = query(text, translation);
         if (query == null) {
             return null;
@@ -121,6 +125,6 @@ final class Bm25Searcher {
                     .add(filter, BooleanClause.Occur.FILTER)
                     .build();
         }
-        return searcher.search(query, n);
+        return view.bm25(query, n);
     }
 }

@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -19,7 +17,7 @@ import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.Language;
 
 /**
- * Runs one search on one point-in-time searcher: the BM25 list, the kNN list or both fused by RRF, then the
+ * Runs one search on one point-in-time view of an index ({@link IndexView}): the BM25 list, the kNN list or both fused by RRF, then the
  * per-section cap, then the hits with every list's rank and score.
  */
 final class HybridRetriever {
@@ -42,7 +40,7 @@ final class HybridRetriever {
         }
     }
 
-    List<Hit> search(IndexSearcher searcher, SearchRequest request) throws IOException {
+    List<Hit> search(IndexView view, SearchRequest request) throws IOException {
         if (request.query().isBlank()) {
             return List.of();
         }
@@ -54,18 +52,18 @@ final class HybridRetriever {
         // the query's embedding is most of a search's cost: the text search runs beside it, not after it
         Future<List<ScoreDoc>> bm25Search = request.mode() == SearchMode.VECTOR
                 ? CompletableFuture.completedFuture(List.of())
-                : textSearches.submit(() -> list(bm25.search(searcher, request.query(), english, filter, n)));
+                : textSearches.submit(() -> list(bm25.search(view, request.query(), english, filter, n)));
         // the supported models are English: a Chinese question's English terms land nearer its answer than it does
         float[] queryVector = embedder.embedQuery(english.isEmpty() ? request.query() : english);
         List<ScoreDoc> bm25List = join(bm25Search);
         List<ScoreDoc> vectorList = request.mode() == SearchMode.BM25
-                ? List.of() : list(VectorSearcher.search(searcher, queryVector, filter, n));
+                ? List.of() : list(view.knn(queryVector, filter, n));
         List<Candidate> ranked = switch (request.mode()) {
             case BM25 -> single(bm25List);
             case VECTOR -> single(vectorList);
             case HYBRID -> fused(bm25List, vectorList, chinese ? options.chineseVectorWeight() : 1.0);
         };
-        return toHits(searcher, ranked, bm25List, vectorList, queryVector, request, english);
+        return toHits(view, ranked, bm25List, vectorList, queryVector, request, english);
     }
 
     private static List<ScoreDoc> join(Future<List<ScoreDoc>> search) throws IOException {
@@ -104,20 +102,18 @@ final class HybridRetriever {
         return list.stream().map(d -> d.doc).toList();
     }
 
-    private List<Hit> toHits(IndexSearcher searcher, List<Candidate> ranked, List<ScoreDoc> bm25List,
+    private List<Hit> toHits(IndexView view, List<Candidate> ranked, List<ScoreDoc> bm25List,
             List<ScoreDoc> vectorList, float[] queryVector, SearchRequest request, String english) throws IOException {
         int k = request.k();
         Map<Integer, Integer> bm25Ranks = ranks(bm25List);
         Map<Integer, Integer> vectorRanks = ranks(vectorList);
         SectionCap cap = new SectionCap(options.maxPerSection());
-        // one reader for the whole request: each storedFields() call clones the readers and their decompression state
-        StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(k);
         for (Candidate candidate : ranked) {
             if (hits.size() == k) {
                 break;
             }
-            Chunk chunk = ChunkDocuments.toChunk(stored.document(candidate.doc()));
+            Chunk chunk = view.chunk(candidate.doc());
             if (!cap.admit(chunk)) {
                 continue;
             }
@@ -125,7 +121,7 @@ final class HybridRetriever {
             int vectorRank = vectorRanks.getOrDefault(candidate.doc(), 0);
             // the kNN list already scored its docs: only a BM25-only hit reads its vector back
             double similarity = vectorRank > 0 ? VectorSearcher.cosine(vectorList.get(vectorRank - 1).score)
-                    : VectorSearcher.similarity(searcher, candidate.doc(), queryVector);
+                    : view.similarity(candidate.doc(), queryVector);
             // Lucene scores DOT_PRODUCT as (1 + cos) / 2; a vector hit reports the cosine itself
             double score = request.mode() == SearchMode.VECTOR ? similarity : candidate.score();
             hits.add(new Hit(chunk, score, bm25Rank, bm25Rank == 0 ? 0 : bm25List.get(bm25Rank - 1).score,

@@ -254,7 +254,7 @@ public final class NotesIndex implements Retriever, Closeable {
         if (!rebuild.isEmpty()) {
             throw new IllegalStateException("the index at " + path + " needs a sync before searching: " + rebuild);
         }
-        return withSearcher(searcher -> retriever.search(searcher, request));
+        return withSearcher(searcher -> retriever.search(new LuceneView(searcher), request));
     }
 
     /** Why the next sync will rebuild the index, or finish a rebuild a crash interrupted; "" when neither. */
@@ -269,7 +269,7 @@ public final class NotesIndex implements Retriever, Closeable {
      * One thread per core and a bounded queue; when both are busy the searching thread runs BM25 itself, so load
      * slows searches down instead of piling up tasks.
      */
-    private static ExecutorService textSearchPool() {
+    static ExecutorService textSearchPool() {
         int threads = Runtime.getRuntime().availableProcessors();
         AtomicInteger count = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 4),

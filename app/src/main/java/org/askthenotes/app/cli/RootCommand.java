@@ -65,6 +65,9 @@ public final class RootCommand implements Runnable {
         Settings.show(cli.getSubcommands().get("serve").getCommandSpec(), Settings.SERVING);
         Settings.show(cli.getSubcommands().get("ask").getCommandSpec(), Settings.ANSWERING);
         Settings.show(cli.getSubcommands().get("batch").getCommandSpec(), Settings.ANSWERING);
+        for (String command : List.of("serve", "ingest", "ask", "batch")) {
+            Settings.show(cli.getSubcommands().get(command).getCommandSpec(), Settings.STORAGE);
+        }
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println("error: " + oneLine(root.settings.explain(e)) + " (see "

@@ -24,6 +24,9 @@ import org.askthenotes.retrieval.SearchMode;
  * @param insecure        serve off loopback without a token, with a warning (serve only)
  * @param llmContextTokens the LLM's context window: sources beyond it (less the answer's share) are left out
  * @param llmAnswerTokens  the share of the context window reserved for the LLM's answer
+ * @param backend          where the index lives: lucene (embedded, in {@code index}) or solr (a SolrCloud collection)
+ * @param solrUrl          comma-separated Solr node URLs (backend solr), null when none is configured
+ * @param solrCollection   the Solr collection (backend solr); created with its configset when missing
  */
 public record AppConfig(
         Path notes,
@@ -43,9 +46,15 @@ public record AppConfig(
         List<String> allowedHosts,
         boolean insecure,
         int llmContextTokens,
-        int llmAnswerTokens) {
+        int llmAnswerTokens,
+        String backend,
+        String solrUrl,
+        String solrCollection) {
 
     public static final int MAX_K = 20;
+    public static final String BACKEND_LUCENE = "lucene";
+    public static final String BACKEND_SOLR = "solr";
+    public static final List<String> BACKENDS = List.of(BACKEND_LUCENE, BACKEND_SOLR);
 
     public AppConfig {
         Objects.requireNonNull(notes, "notes");
@@ -65,13 +74,20 @@ public record AppConfig(
             throw new IllegalArgumentException("llm-context-tokens (" + llmContextTokens + ") must be larger than "
                     + "llm-answer-tokens (" + llmAnswerTokens + ")");
         }
+        if (!BACKENDS.contains(backend)) {
+            throw new IllegalArgumentException("backend must be one of " + BACKENDS + ": " + backend);
+        }
+        if (backend.equals(BACKEND_SOLR) && (solrUrl == null || solrUrl.isBlank())) {
+            throw new IllegalArgumentException("backend solr needs solr-url (--solr-url or ATN_SOLR_URL): the URL of "
+                    + "one or more Solr nodes, e.g. http://localhost:8983/solr");
+        }
     }
 
     /** A copy with another notes folder and index: tests and tools point the same settings at temp dirs. */
     public AppConfig withFolders(Path notes, Path index) {
         return new AppConfig(notes, index, answerer, mode, k, embeddingModel, llmBaseUrl, llmModel, llmApiKey,
                 llmTemperature, llmTimeout, reindexToken, host, port, allowedHosts, insecure, llmContextTokens,
-                llmAnswerTokens);
+                llmAnswerTokens, backend, solrUrl, solrCollection);
     }
 
     /** The API key never shows up in logs or error messages. */
@@ -82,6 +98,7 @@ public record AppConfig(
                 + ", llmApiKey=" + (llmApiKey == null ? "none" : "***") + ", reindexToken="
                 + (reindexToken == null ? "none" : "***") + ", host=" + host + ", port=" + port + ", allowedHosts="
                 + allowedHosts + ", insecure=" + insecure + ", llmContextTokens=" + llmContextTokens
-                + ", llmAnswerTokens=" + llmAnswerTokens + "]";
+                + ", llmAnswerTokens=" + llmAnswerTokens + ", backend=" + backend + ", solrUrl=" + solrUrl
+                + ", solrCollection=" + solrCollection + "]";
     }
 }

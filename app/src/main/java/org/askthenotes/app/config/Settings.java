@@ -31,6 +31,8 @@ public final class Settings {
     public static final List<String> ANSWERING = List.of("--answerer", "--mode", "--k");
     /** Where and to whom the server listens: listed by serve. */
     public static final List<String> SERVING = List.of("--host", "--port", "--allowed-hosts", "--insecure");
+    /** Where the index lives: listed by serve, ingest, ask and batch. */
+    public static final List<String> STORAGE = List.of("--backend", "--solr-url", "--solr-collection");
 
     @Option(names = "--notes", paramLabel = "DIR", defaultValue = "docs/notes",
             description = "Notes folder (default: ${DEFAULT-VALUE}; env ATN_NOTES).")
@@ -75,6 +77,20 @@ public final class Settings {
             + "(ATN_REINDEX_TOKEN).")
     boolean insecure;
 
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = AppConfig.BACKEND_LUCENE, hidden = true,
+            converter = BackendConverter.class,
+            description = "lucene (default: the embedded index in --index) or solr (env ATN_BACKEND).")
+    String backend;
+
+    @Option(names = "--solr-url", paramLabel = "URLS", hidden = true,
+            description = "Solr node URLs, comma-separated, for --backend solr (env ATN_SOLR_URL).")
+    String solrUrl;
+
+    @Option(names = "--solr-collection", paramLabel = "NAME", defaultValue = "ask-the-notes", hidden = true,
+            description = "The Solr collection, created when missing (default: ${DEFAULT-VALUE}; env "
+                    + "ATN_SOLR_COLLECTION).")
+    String solrCollection;
+
     @Option(names = "--model", defaultValue = Embedders.DEFAULT, hidden = true)
     String model;
 
@@ -116,7 +132,8 @@ public final class Settings {
                         : Duration.ofSeconds(inRange(origins, "llm-timeout-seconds", llmTimeoutSeconds, 1, 3600)),
                 reindexToken, host, inRange(origins, "port", port, 0, 65535), hostList(origins, allowedHosts), insecure,
                 inRange(origins, "llm-context-tokens", llmContextTokens, 256, 10_000_000),
-                inRange(origins, "llm-answer-tokens", llmAnswerTokens, 1, 1_000_000));
+                inRange(origins, "llm-answer-tokens", llmAnswerTokens, 1, 1_000_000), backend,
+                solrUrl == null || solrUrl.isBlank() ? null : solrUrl.strip(), solrCollection);
     }
 
     /**
@@ -188,6 +205,19 @@ public final class Settings {
             return AnswererKind.find(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(
                     () -> new CommandLine.TypeConversionException("unknown answerer '" + value + "': use "
                             + AnswererKind.CHOICES));
+        }
+    }
+
+    /** lucene or solr in any case. */
+    static final class BackendConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String name = value.strip().toLowerCase(Locale.ROOT);
+            if (!AppConfig.BACKENDS.contains(name)) {
+                throw new CommandLine.TypeConversionException("unknown backend '" + value + "': use "
+                        + String.join(" or ", AppConfig.BACKENDS));
+            }
+            return name;
         }
     }
 

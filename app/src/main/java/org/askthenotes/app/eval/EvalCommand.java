@@ -22,6 +22,7 @@ import org.askthenotes.generation.AnswererSettings;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.RetrievalOptions;
 import org.askthenotes.retrieval.SearchMode;
+import org.askthenotes.solr.SolrTarget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,6 +117,20 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Where the Markdown and HTML reports and TREC runs go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    // eval's own too: it syncs the golden notes into its own collection, never the one ATN_SOLR_COLLECTION names
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "lucene", descriptionKey = "eval-backend",
+            description = {"lucene (default) or solr: the golden set on a SolrCloud collection beside the embedded "
+                    + "index, printed side by side with their top-k overlap (docs/scale-out.md)."})
+    String backend;
+
+    @Option(names = "--solr-url", paramLabel = "URLS", descriptionKey = "eval-solr-url", description = "Solr node URLs, comma-separated (--backend solr).")
+    String solrUrl;
+
+    @Option(names = "--solr-collection", paramLabel = "NAME", defaultValue = "ask-the-notes-eval",
+            descriptionKey = "eval-solr-collection",
+            description = "The collection --backend solr syncs and searches (default: ask-the-notes-eval).")
+    String solrCollection;
+
     @Option(names = "--check", description = "Compare with the thresholds files; exit 1 when a metric falls below.")
     boolean check;
 
@@ -157,6 +172,12 @@ public final class EvalCommand implements Callable<Integer> {
         if (beir != null && !answerers.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--answerer grades answers on the golden set, not --beir");
         }
+        if (backend.equals("solr")) {
+            return compareWithSolr(options, out);
+        }
+        if (!backend.equals("lucene")) {
+            throw new ParameterException(spec.commandLine(), "--backend: lucene or solr, not " + backend);
+        }
         List<EvalReport> reports = crosslingual
                 ? EvalRunner.crosslingual(options, notes, golden, crosslingualQuestions)
                 : List.of(beir == null
@@ -186,6 +207,18 @@ public final class EvalCommand implements Callable<Integer> {
         }
         out.flush();
         return passed ? 0 : 1;
+    }
+
+    private int compareWithSolr(EvalRunner.Options options, PrintWriter out) throws IOException {
+        if (crosslingual || beir != null || solrUrl == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "--backend solr compares the golden set only, and needs --solr-url");
+        }
+        SolrTarget target = SolrTarget.of(solrUrl, solrCollection, 2, 2);
+        BackendComparison comparison = BackendComparison.golden(options, notes, golden, target);
+        out.print(comparison.table());
+        out.flush();
+        return comparison.passes() ? 0 : 1;
     }
 
     private void writeReports(EvalReport report, PrintWriter err) throws IOException {

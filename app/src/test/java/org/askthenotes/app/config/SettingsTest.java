@@ -38,6 +38,25 @@ class SettingsTest {
         assertNull(config.llmTimeout());
     }
 
+    @Test
+    void theIndexBackendIsLuceneUnlessSolrIsChosenWithItsUrl() {
+        Map<String, String> env = Map.of("ATN_SOLR_URL", "http://solr1:8983/solr");
+        AppConfig lucene = Settings.resolve(env, dir, null);
+        assertEquals("lucene", lucene.backend());
+        assertEquals("ask-the-notes", lucene.solrCollection());
+        AppConfig solr = Settings.resolve(env, dir, null, "--backend", "Solr", "--solr-collection", "wiki");
+        assertEquals("solr", solr.backend());
+        assertEquals("http://solr1:8983/solr", solr.solrUrl());
+        assertEquals("wiki", solr.solrCollection());
+        IllegalArgumentException noUrl = assertThrows(IllegalArgumentException.class,
+                () -> Settings.resolve(Map.of("ATN_BACKEND", "solr"), dir, null));
+        assertTrue(noUrl.getMessage().contains("--solr-url"), noUrl.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> Settings.resolve(Map.of("ATN_BACKEND", "elastic"), dir, null));
+        assertTrue(unknown.getMessage().contains("lucene or solr") && unknown.getMessage().contains("ATN_BACKEND"),
+                unknown.getMessage());
+    }
+
     static Stream<Arguments> layers() {
         return Stream.of(
                 // flag, env, file, expected k
@@ -136,8 +155,8 @@ class SettingsTest {
     void everyKeyIsAnOptionOfItsOwnName() {
         assertTrue(Settings.KEYS.containsAll(java.util.List.of("notes", "index", "answerer", "mode", "k", "model",
                 "llm-base-url", "llm-model", "llm-api-key", "llm-temperature", "llm-timeout-seconds", "reindex-token",
-                "host", "port", "allowed-hosts", "insecure", "llm-context-tokens", "llm-answer-tokens")),
-                Settings.KEYS.toString());
-        assertEquals(18, Settings.KEYS.size(), Settings.KEYS.toString());
+                "host", "port", "allowed-hosts", "insecure", "llm-context-tokens", "llm-answer-tokens", "backend",
+                "solr-url", "solr-collection")), Settings.KEYS.toString());
+        assertEquals(21, Settings.KEYS.size(), Settings.KEYS.toString());
     }
 }

@@ -69,8 +69,25 @@ final class NotesSync {
         int embedded = write(plan, ingest, listener, manifest, rebuild, rebuilding);
         writer.setLiveCommitData(manifest.toUserData(Instant.now()).entrySet());
         writer.commit();
+        int written = plan.toIndex().stream().mapToInt(note -> note.chunks().size() + 1).sum();
+        if (written > 0 && 2L * written >= writer.getDocStats().numDocs) {
+            compact();
+        }
         return new SyncReport(plan.added(), plan.changed(), plan.toDelete().size(), plan.unchanged(), plan.kept(),
                 embedded, !rebuilding.isEmpty(), rebuilding, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Merges the index into one segment after a sync that wrote at least half of it (a first sync, a rebuild, a large
+     * import); smaller syncs leave merging to Lucene's merge policy. A query searches every segment's HNSW graph and
+     * term dictionary: one sync commits a segment per batch, so a 10k-chunk first sync left 21 segments, and the kNN
+     * search over them cost three times what it costs over one (docs/benchmarks.md). Lucene's merge starts from the
+     * largest segment's graph and inserts the rest. Runs after the sync's last commit, so a crash while merging loses
+     * nothing but the merge.
+     */
+    private void compact() throws IOException {
+        writer.forceMerge(1);
+        writer.commit();
     }
 
     /**
@@ -133,40 +150,32 @@ final class NotesSync {
 
     /**
      * Embeds the notes batch by batch (whole notes, at least {@code batchChunks} chunks unless the notes run out)
-     * and commits each batch but the last, which {@link #run} commits. The deletions go in with the first batch,
-     * after its embedding: a model that fails leaves the writer exactly at its last commit. Returns the chunks
-     * embedded.
+     * and commits each batch but the last, which {@link #run} commits; the model embeds the next batch while one is
+     * written ({@link EmbeddingAhead}). The deletions go in with the first batch, after its embedding: a model that
+     * fails leaves the writer exactly at its last commit. Returns the chunks embedded.
      */
     private int write(Plan plan, IngestResult ingest, SyncListener listener, IndexManifest manifest,
                       boolean rebuild, String rebuilding) throws IOException {
-        List<Note> notes = plan.toIndex();
-        int total = notes.stream().mapToInt(note -> note.chunks().size()).sum();
+        List<List<Note>> batches = batches(plan.toIndex(), rebuild ? plan.kept() : 0);
+        int total = plan.toIndex().stream().mapToInt(note -> note.chunks().size()).sum();
         listener.onEmbedded(0, total);
         int done = 0;
-        int from = 0;
-        boolean deleted = false;
-        for (int i = 0; i < notes.size(); i++) {
-            int batchSize = notes.subList(from, i + 1).stream().mapToInt(note -> note.chunks().size()).sum();
-            boolean keptStillToCome = rebuild && i + 1 < plan.kept();
-            boolean last = i + 1 == notes.size();
-            if ((batchSize < batchChunks || keptStillToCome) && !last) {
-                continue;
+        try (EmbeddingAhead embedding = new EmbeddingAhead(embedder, batches.stream().map(NotesSync::texts).toList())) {
+            for (int b = 0; b < batches.size(); b++) {
+                List<float[]> vectors = embedding.next();
+                done += vectors.size();
+                listener.onEmbedded(done, total);
+                if (b == 0) {
+                    delete(plan.toDelete(), rebuild);
+                }
+                replace(batches.get(b), vectors, ingest.stamps());
+                if (b + 1 < batches.size()) {
+                    writer.setLiveCommitData(manifest.toUserData(Instant.now(), rebuilding).entrySet());
+                    writer.commit();
+                }
             }
-            List<Note> batch = notes.subList(from, i + 1);
-            List<float[]> vectors = embed(batch, done, total, listener);
-            done += vectors.size();
-            if (!deleted) {
-                delete(plan.toDelete(), rebuild);
-                deleted = true;
-            }
-            replace(batch, vectors, ingest.stamps());
-            if (!last) {
-                writer.setLiveCommitData(manifest.toUserData(Instant.now(), rebuilding).entrySet());
-                writer.commit();
-            }
-            from = i + 1;
         }
-        if (!deleted) {
+        if (batches.isEmpty()) {
             delete(plan.toDelete(), rebuild);
         }
         for (Map.Entry<String, IndexedFile> entry : plan.restamp().entrySet()) {
@@ -181,6 +190,30 @@ final class NotesSync {
         return done;
     }
 
+    /**
+     * Whole notes, at least {@code batchChunks} chunks a batch (the last may hold fewer); the first {@code keptFirst}
+     * notes (a rebuild's kept ones) all go in the first batch, so the commit that deletes everything holds them again.
+     */
+    private List<List<Note>> batches(List<Note> notes, int keptFirst) {
+        List<List<Note>> batches = new ArrayList<>();
+        int from = 0;
+        int chunks = 0;
+        for (int i = 0; i < notes.size(); i++) {
+            chunks += notes.get(i).chunks().size();
+            boolean last = i + 1 == notes.size();
+            if ((chunks >= batchChunks && i + 1 >= keptFirst) || last) {
+                batches.add(notes.subList(from, i + 1));
+                from = i + 1;
+                chunks = 0;
+            }
+        }
+        return batches;
+    }
+
+    private static List<String> texts(List<Note> notes) {
+        return notes.stream().flatMap(n -> n.chunks().stream()).map(Chunk::textToEmbed).toList();
+    }
+
     private void delete(List<String> paths, boolean rebuild) throws IOException {
         if (rebuild) {
             writer.deleteAll();
@@ -189,22 +222,6 @@ final class NotesSync {
         for (String path : paths) {
             writer.deleteDocuments(ChunkDocuments.pathTerm(path));
         }
-    }
-
-    private List<float[]> embed(List<Note> notes, int done, int total, SyncListener listener) {
-        List<String> texts = notes.stream().flatMap(n -> n.chunks().stream()).map(Chunk::textToEmbed).toList();
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += EMBED_BATCH) {
-            List<String> part = texts.subList(from, Math.min(texts.size(), from + EMBED_BATCH));
-            List<float[]> partVectors = embedder.embedAll(part);
-            if (partVectors.size() != part.size()) {
-                throw new IllegalStateException(embedder.modelId() + " returned " + partVectors.size()
-                        + " vectors for " + part.size() + " texts");
-            }
-            vectors.addAll(partVectors);
-            listener.onEmbedded(done + vectors.size(), total);
-        }
-        return vectors;
     }
 
     private void replace(List<Note> notes, List<float[]> vectors, Map<String, FileStamp> stamps)

@@ -10,9 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.askthenotes.ingest.FileStamp;
 import org.askthenotes.ingest.IngestOptions;
 import org.askthenotes.ingest.IngestResult;
@@ -111,6 +117,58 @@ class ResumableSyncTest {
         }
     }
 
+    /**
+     * The model embeds the next batch while the sync writes this one (EmbeddingAhead): when the listener hears that a
+     * batch is embedded, before the sync writes it, the model has already been asked for the next; the index still
+     * ends equal to a clean one.
+     */
+    @Test
+    void theModelEmbedsTheNextBatchWhileTheSyncWritesThisOne() throws IOException {
+        Watching watching = new Watching(model, new AtomicInteger(), new CountDownLatch(1));
+        List<Boolean> nextAlreadyAsked = new ArrayList<>();
+        SyncListener listener = (done, total) -> {
+            if (done > 0 && done < total) {
+                try {
+                    nextAlreadyAsked.add(watching.secondCall().await(30, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        try (NotesIndex index = NotesIndex.open(dir.resolve("index"), watching, RetrievalOptions.defaults(), BATCH)) {
+            index.sync(ingest(index), listener);
+
+            assertTrue(nextAlreadyAsked.size() > 1, "several batches: " + nextAlreadyAsked);
+            assertEquals(List.of(true), nextAlreadyAsked.subList(0, 1), "the second batch was asked for first");
+            assertEquals(clean(), index.contents());
+        }
+    }
+
+    /**
+     * A sync that writes most of the index (here the first, in batches of four chunks: six segments without the merge)
+     * merges it into one segment, one HNSW graph for a query to search; a small sync after it keeps the index whole.
+     */
+    @Test
+    void aLargeSyncEndsInOneSegment() throws IOException {
+        Path index = dir.resolve("index");
+        try (NotesIndex first = NotesIndex.open(index, model, RetrievalOptions.defaults(), BATCH)) {
+            first.sync(ingest(first), SyncListener.NONE);
+            assertEquals(1, segments(index));
+
+            Files.writeString(notes.resolve("note-0.md"), "# Note 0\n\n## Storage\n\nBucket 0 moved to Glacier.\n");
+            SyncReport small = first.sync(ingest(first), SyncListener.NONE);
+
+            assertEquals(1, small.notesChanged());
+            assertEquals(clean(), first.contents());
+        }
+    }
+
+    private static int segments(Path index) throws IOException {
+        try (Directory directory = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.leaves().size();
+        }
+    }
+
     @Test
     void aTouchedNoteIsRestampedWithoutEmbeddingAndThenSkippedUnread() throws IOException {
         Path note = notes.resolve("note-3.md");
@@ -140,6 +198,32 @@ class ResumableSyncTest {
         try (NotesIndex clean = NotesIndex.open(dir.resolve("clean-" + System.nanoTime()), model)) {
             clean.sync(ingestor.ingest(notes), SyncListener.NONE);
             return clean.contents();
+        }
+    }
+
+    /** The model, counting its embedAll calls and opening {@code secondCall} when the second begins. */
+    private record Watching(Embedder model, AtomicInteger calls, CountDownLatch secondCall) implements Embedder {
+        @Override
+        public String modelId() {
+            return model.modelId();
+        }
+
+        @Override
+        public int dimension() {
+            return model.dimension();
+        }
+
+        @Override
+        public float[] embed(String text) {
+            return model.embed(text);
+        }
+
+        @Override
+        public List<float[]> embedAll(List<String> texts) {
+            if (calls.incrementAndGet() == 2) {
+                secondCall.countDown();
+            }
+            return model.embedAll(texts);
         }
     }
 

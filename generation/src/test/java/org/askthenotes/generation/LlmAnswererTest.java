@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * index of real note chunks.
  */
 class LlmAnswererTest {
+
     static final String REPLY = "Foundation models are pretrained on internet-scale data [1]. "
             + "A single foundation model can perform multiple tasks such as text summarization [1]. "
             + "They were invented on the moon in 1850 [9].";
@@ -166,7 +167,8 @@ class LlmAnswererTest {
     void condensesAFollowUpWithTheModelBeforeRetrieving() throws IOException {
         server = new FakeOpenAiServer(request -> FakeOpenAiServer.message(request, "user").contains("Standalone question:")
                 ? "How are foundation models pre-trained?"
-                : "FMs are typically pre-trained through self-supervised learning [1].");
+                : "FMs are typically pre-trained through self-supervised learning [" + sourceSaying(request,
+                        "self-supervised") + "].");
         List<String> queries = new CopyOnWriteArrayList<>();
         Retriever recording = search -> {
             queries.add(search.query());
@@ -190,6 +192,7 @@ class LlmAnswererTest {
                 answer.retrievalQuery());
         String user = FakeOpenAiServer.message(server.requests().get(1), "user");
         assertTrue(user.contains("Q: What are foundation models?") && user.contains("Question: How are they trained?"), user);
+        // the condensed question retrieves the pre-training section, which the model (as a real one would) cites
         assertEquals(Fixtures.PRE_TRAINING.id(), answer.citations().get(0).chunkId());
         assertTrue(answer.grounded(), answer.ungroundedSentences().toString());
         assertNull(new AnswererSettings(null, null, null, null, null, null).baseUrl(), "extractive needs no URL");
@@ -197,7 +200,8 @@ class LlmAnswererTest {
 
     @Test
     void searchesAStandaloneQuestionAfterHistoryAsAskedWithoutACondenseRequest() throws IOException {
-        server = new FakeOpenAiServer(request -> "FMs are typically pre-trained through self-supervised learning [1].");
+        server = new FakeOpenAiServer(request -> "FMs are typically pre-trained through self-supervised learning ["
+                + sourceSaying(request, "self-supervised") + "].");
         List<String> queries = new CopyOnWriteArrayList<>();
         Retriever recording = search -> {
             queries.add(search.query());
@@ -258,5 +262,15 @@ class LlmAnswererTest {
 
     private static AskRequest request(String question, List<Turn> history) {
         return new AskRequest(question, history, 3, SearchMode.VECTOR, Filters.NONE, true);
+    }
+
+    /**
+     * The number the prompt gives the source holding {@code words}, as a real model would cite it (the quantized
+     * default ranks the overview, "pretrained on internet-scale data", above "Pre-training"; fp32 the other way).
+     */
+    private static String sourceSaying(com.fasterxml.jackson.databind.JsonNode request, String words) {
+        java.util.regex.Matcher source = java.util.regex.Pattern.compile("<source id=\"(\\d+)\"[^<]*" + words)
+                .matcher(FakeOpenAiServer.message(request, "user"));
+        return source.find() ? source.group(1) : "0";
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmbeddersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {Embedders.DEFAULT, Embedders.MINILM_QUANTIZED, Embedders.BGE_SMALL_QUANTIZED})
+    @ValueSource(strings = {Embedders.MINILM, Embedders.MINILM_QUANTIZED, Embedders.BGE_SMALL_QUANTIZED})
     void eachModelEmbedsUnitVectorsThatRankRelatedTextsHigher(String name) {
         Embedder embedder = Embedders.create(name);
         assertEquals(name, embedder.modelId());
@@ -46,13 +47,18 @@ class EmbeddersTest {
                 1e-6f);
     }
 
-    /** Our own ONNX session (no spinning threads) must compute exactly what LangChain4j's stock model computes. */
+    /** Our own ONNX session (no spinning threads) must compute exactly what LangChain4j's stock models compute. */
     @Test
     void theBundledSessionEmbedsLikeLangChain4jsOwnModel() {
         String text = "Retrieval-augmented generation grounds answers in retrieved passages.";
-        float[] ours = Embedders.create(Embedders.DEFAULT).embed(text);
+        float[] ours = Embedders.create(Embedders.MINILM).embed(text);
         float[] stock = OnnxEmbedder.normalized(new AllMiniLmL6V2EmbeddingModel().embed(text).content());
         assertArrayEquals(stock, ours, 1e-5f);
+        float[] oursQuantized = Embedders.create(Embedders.DEFAULT).embed(text);
+        float[] stockQuantized = OnnxEmbedder.normalized(
+                new AllMiniLmL6V2QuantizedEmbeddingModel().embed(text).content());
+        assertArrayEquals(stockQuantized, oursQuantized, 1e-5f);
+        assertTrue(VectorSearcher.dot(ours, oursQuantized) > 0.95, "int8 stays close to fp32");
     }
 
     /** Embedders.create's session is the embedder's to close; a model passed in stays the caller's. */
@@ -98,7 +104,7 @@ class EmbeddersTest {
         org.askthenotes.ingest.TokenBudget own = new org.askthenotes.ingest.TokenBudget("mine",
                 Embedders.tokenBudget(Embedders.DEFAULT).tokens(), 100);
         assertEquals(100, new OnnxEmbedder("my-model", stock, "", own).tokenBudget().maxTokens());
-        assertEquals(254, new OnnxEmbedder(Embedders.DEFAULT, stock, "").tokenBudget().maxTokens());
+        assertEquals(254, new OnnxEmbedder(Embedders.MINILM, stock, "").tokenBudget().maxTokens());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> new OnnxEmbedder("my-model", stock, "").tokenBudget());
         assertTrue(unknown.getMessage().contains("give your model's own TokenBudget"), unknown.getMessage());

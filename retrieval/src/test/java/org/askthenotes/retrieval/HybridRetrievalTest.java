@@ -183,7 +183,7 @@ class HybridRetrievalTest {
         IndexStats stats = index.stats();
         assertEquals(3, stats.notes());
         assertEquals(FixtureNotes.all().stream().mapToInt(n -> n.chunks().size()).sum(), stats.chunks());
-        assertEquals("all-minilm-l6-v2", stats.modelId());
+        assertEquals("all-minilm-l6-v2-q", stats.modelId());
         assertEquals(384, stats.dimension());
         assertTrue(stats.sizeOnDiskBytes() > 0);
         assertTrue(stats.lastSync() != null);

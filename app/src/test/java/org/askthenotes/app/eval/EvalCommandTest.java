@@ -21,7 +21,7 @@ class EvalCommandTest {
         assertEquals(List.of(SearchMode.BM25, SearchMode.VECTOR, SearchMode.HYBRID), command.modes);
         assertEquals(Path.of("docs/eval/golden.jsonl"), command.golden);
         assertEquals(Path.of("docs/eval/regressions"), command.thresholds);
-        assertEquals("all-minilm-l6-v2", command.model);
+        assertEquals("all-minilm-l6-v2-q", command.model);
     }
 
     @Test
@@ -81,11 +81,11 @@ class EvalCommandTest {
     void honoursTheEnvironmentAndConfigFileLikeEveryOtherCommand(@org.junit.jupiter.api.io.TempDir Path dir)
             throws java.io.IOException {
         Path config = dir.resolve("atn.properties");
-        java.nio.file.Files.writeString(config, "notes=my-notes\nmodel=all-minilm-l6-v2-q\nk=3\nindex=elsewhere\n"
+        java.nio.file.Files.writeString(config, "notes=my-notes\nmodel=all-minilm-l6-v2\nk=3\nindex=elsewhere\n"
                 + "llm-model=file-model\nllm-base-url=http://127.0.0.1:9/v1\n");
         EvalCommand fromFile = parse(java.util.Map.of(), dir, "eval", "--config", config.toString());
         assertEquals(dir.resolve("my-notes"), fromFile.notes);
-        assertEquals("all-minilm-l6-v2-q", fromFile.model);
+        assertEquals("all-minilm-l6-v2", fromFile.model);
         // eval's --k and --index are its own (metric depth, eval index): the app's k and index never reach them
         assertEquals(null, fromFile.k);
         assertEquals(null, fromFile.index);
@@ -99,8 +99,8 @@ class EvalCommandTest {
         assertEquals("bge-small-en-v15-q", fromEnv.model);
         assertEquals("env-model", fromEnv.llmAnswerers().get(0).modelName());
 
-        EvalCommand fromFlag = parse(env, dir, "eval", "--config", config.toString(), "--model", "all-minilm-l6-v2");
-        assertEquals("all-minilm-l6-v2", fromFlag.model);
+        EvalCommand fromFlag = parse(env, dir, "eval", "--config", config.toString(), "--model", "all-minilm-l6-v2-q");
+        assertEquals("all-minilm-l6-v2-q", fromFlag.model);
     }
 
     /** Parses through the app's command line (as Main does) with --answerer openai, so the LLM settings resolve. */

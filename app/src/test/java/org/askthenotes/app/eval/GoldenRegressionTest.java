@@ -23,10 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 
 /**
- * The quality gate: the golden set over the bundled notes, with the real model and a real index, must stay at or
- * above docs/eval/regressions/golden.&lt;mode&gt;.all-minilm-l6-v2.properties in every mode (retrieval metrics, and
- * in hybrid the extractive answerer's abstention, citation, grounding and answer-fact metrics), and every off-topic
- * question must abstain.
+ * The quality gate: the golden set over the bundled notes, with the real default model and a real index, must stay
+ * at or above docs/eval/regressions/golden.&lt;mode&gt;.all-minilm-l6-v2-q.properties in every mode (retrieval
+ * metrics, and in hybrid the extractive answerer's abstention, citation, grounding and answer-fact metrics), and
+ * every off-topic question must abstain.
  */
 class GoldenRegressionTest {
 

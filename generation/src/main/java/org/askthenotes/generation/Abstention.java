@@ -21,13 +21,6 @@ public record Abstention(double minSimilarity, double minBm25Score) {
     public static final String SENTENCE = "The notes don't cover this.";
 
     /**
-     * How many fused hits the assistant judges, whatever k an answer uses: RRF can push the one chunk that is close
-     * in meaning (or the one strong word match) just below a small k when several near misses agree, and that chunk
-     * is still evidence that the notes cover the question.
-     */
-    public static final int JUDGED_HITS = 10;
-
-    /**
      * Calibrated with all-MiniLM-L6-v2 and hybrid search over the bundled notes and the golden set (68 answerable,
      * 14 off-topic questions); docs/generation.md has the distributions and the command.
      */

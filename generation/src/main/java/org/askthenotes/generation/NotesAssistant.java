@@ -45,13 +45,10 @@ public final class NotesAssistant {
     public Answer ask(AskRequest request, AnswerListener listener) {
         Timings timings = new Timings();
         RetrievalQuery query = timings.time("condense", () -> retrievalQuery(request));
-        // Retrieval's confidence is judged on a wider slice than the answer uses: a chunk close in meaning that
-        // fusion ranks sixth still says the notes cover the question (k only says how many sources to answer from).
-        List<Hit> judged = timings.time("retrieve", () -> retriever.search(new SearchRequest(query.text(),
-                Math.max(request.k(), Abstention.JUDGED_HITS), request.mode(), request.filters())));
-        List<Hit> hits = judged.subList(0, Math.min(request.k(), judged.size()));
+        List<Hit> hits = timings.time("retrieve", () -> retriever.search(
+                new SearchRequest(query.text(), request.k(), request.mode(), request.filters())));
         listener.onSources(hits);
-        if (abstention.abstains(judged)) {
+        if (abstention.abstains(hits)) {
             return abstain(request, query, hits, timings, listener);
         }
         PromptBudget.Fitted fitted = timings.time("prompt", () -> budget.fit(template, request.question(),

@@ -31,7 +31,7 @@ class AbstentionCalibrationTest {
         List<Evidence> offTopic = new ArrayList<>();
         NotesIndex index = BundledNotes.index();
         for (BundledNotes.Question q : BundledNotes.golden()) {
-            List<Hit> hits = index.search(new SearchRequest(q.question(), Abstention.JUDGED_HITS, SearchMode.HYBRID));
+            List<Hit> hits = index.search(new SearchRequest(q.question(), 5, SearchMode.HYBRID));
             Evidence e = new Evidence(hits, Abstention.similarity(hits), Abstention.bm25(hits));
             (q.offTopic() ? offTopic : answerable).add(e);
             System.out.printf(Locale.ROOT, "%-8s %s similarity=%.3f bm25=%6.2f %s%n", q.id(),

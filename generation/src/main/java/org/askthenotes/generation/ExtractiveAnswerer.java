@@ -75,8 +75,14 @@ public final class ExtractiveAnswerer implements Answerer {
             onDelta.accept(Abstention.SENTENCE);
             return new Draft(Abstention.SENTENCE, NAME);
         }
-        List<Scored> ranked = rank(question, questionTerms, units, context);
-        List<AnswerUnit> picked = pick(ranked, units, questionTerms, QuestionType.of(question));
+        QuestionType type = QuestionType.of(question);
+        List<AnswerUnit> siblings = type == QuestionType.LIST
+                ? SiblingSections.openings(context.sources().stream().map(h -> h.chunk()).toList(), units,
+                        questionTerms, QuestionType.count(question))
+                : List.of();
+        List<AnswerUnit> picked = siblings.isEmpty()
+                ? pick(rank(question, questionTerms, units, context), units, questionTerms, type)
+                : siblings;
         String text = AnswerText.render(picked, onDelta);
         return new Draft(text, NAME);
     }

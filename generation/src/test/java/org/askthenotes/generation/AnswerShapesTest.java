@@ -46,6 +46,20 @@ class AnswerShapesTest {
      * default (no top-5 hit reaches similarity 0.30 or BM25 6.5: docs/evaluation.md, "Default model: quantized").
      */
     @Test
+    void aListWhoseItemsAreSectionsQuotesEachSectionsOpening() {
+        Answer answer = ask("What are the three types of machine learning?");
+
+        String text = answer.text().toLowerCase(Locale.ROOT);
+        for (String type : List.of("supervised learning", "unsupervised learning", "reinforcement learning")) {
+            assertTrue(text.contains(type), type + " in " + answer.text());
+        }
+        List<String> sections = answer.citations().stream()
+                .map(c -> c.headingPath().get(c.headingPath().size() - 1)).distinct().toList();
+        assertEquals(3, sections.size(), "one cited section per type: " + sections);
+        assertTrue(sections.stream().allMatch(s -> s.contains("learning")), sections.toString());
+    }
+
+    @Test
     void aQuestionSpanningTwoSectionsQuotesBoth() {
         Answer answer = ask("How does fine-tuning differ from RAG?");
 

@@ -36,9 +36,9 @@ final class Analyzers {
         Analyzer chinese = new CJKAnalyzer(new CharArraySet(ChineseQuestionBigrams.QUERY_STOP, false));
         return new PerFieldAnalyzerWrapper(
                 new TypeFiltering(new EnglishAnalyzer(), CJK_SCRIPT_TYPES, false),
-                Map.of(ChunkDocuments.TEXT_ZH, new TypeFiltering(chinese, CJK_BIGRAM_TYPES, true),
-                        ChunkDocuments.TITLE_ZH, new TypeFiltering(chinese, CJK_BIGRAM_TYPES, true),
-                        ChunkDocuments.HEADING_ZH, new TypeFiltering(chinese, CJK_BIGRAM_TYPES, true)));
+                Map.of(IndexFields.TEXT_ZH, new TypeFiltering(chinese, CJK_BIGRAM_TYPES, true),
+                        IndexFields.TITLE_ZH, new TypeFiltering(chinese, CJK_BIGRAM_TYPES, true),
+                        IndexFields.HEADING_ZH, new TypeFiltering(chinese, CJK_BIGRAM_TYPES, true)));
     }
 
     /** The token types StandardTokenizer gives characters of East Asian scripts. */
@@ -79,8 +79,8 @@ final class Analyzers {
 
     private static Analyzer perField(Analyzer chinese) {
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
-                ChunkDocuments.TEXT_ZH, chinese,
-                ChunkDocuments.TITLE_ZH, chinese,
-                ChunkDocuments.HEADING_ZH, chinese));
+                IndexFields.TEXT_ZH, chinese,
+                IndexFields.TITLE_ZH, chinese,
+                IndexFields.HEADING_ZH, chinese));
     }
 }

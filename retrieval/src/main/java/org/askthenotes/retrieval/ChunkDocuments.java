@@ -1,5 +1,7 @@
 package org.askthenotes.retrieval;
 
+import static org.askthenotes.retrieval.IndexFields.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -24,38 +26,6 @@ import org.askthenotes.ingest.Passage;
  * term, which is what a sync replaces or deletes a note by.
  */
 final class ChunkDocuments {
-    static final String KIND = "kind";
-    static final String KIND_NOTE = "note";
-    static final String KIND_CHUNK = "chunk";
-    static final String PATH = "path";
-    static final String HASH = "hash";
-    static final String SIZE = "size";
-    static final String MODIFIED = "modified";
-    static final String ID = "id";
-    static final String TITLE = "title";
-    static final String HEADING = "heading";
-    static final String ANCHOR = "anchor";
-    static final String START_LINE = "startLine";
-    static final String END_LINE = "endLine";
-    static final String PASSAGE_LANGUAGE = "passageLanguage";
-    static final String PASSAGE_TEXT = "passageText";
-    static final String DATE = "date";
-    static final String TAG = "tag";
-    static final String CATEGORY = "category";
-    static final String LANGUAGE = "language";
-    static final String VECTOR = "vector";
-    static final String TEXT_EN = "text_en";
-    static final String TEXT_ZH = "text_zh";
-    static final String TITLE_EN = "title_en";
-    static final String TITLE_ZH = "title_zh";
-    static final String HEADING_EN = "heading_en";
-    static final String HEADING_ZH = "heading_zh";
-    /**
-     * Title, heading path and English text in one English-analyzed field (Anserini's "flat" index): what an English
-     * question is matched in. The per-field _en fields serve a Chinese question's dictionary translation.
-     */
-    static final String CONTENTS_EN = "contents_en";
-
     private ChunkDocuments() {
     }
 

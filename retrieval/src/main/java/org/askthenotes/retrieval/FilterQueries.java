@@ -19,15 +19,15 @@ final class FilterQueries {
             return null;
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        all.add(new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_CHUNK)), BooleanClause.Occur.FILTER);
-        anyOf(all, ChunkDocuments.TAG, filters.tags());
-        anyOf(all, ChunkDocuments.CATEGORY, filters.categories());
+        all.add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_CHUNK)), BooleanClause.Occur.FILTER);
+        anyOf(all, IndexFields.TAG, filters.tags());
+        anyOf(all, IndexFields.CATEGORY, filters.categories());
         if (filters.notePathPrefix() != null) {
-            all.add(new PrefixQuery(new Term(ChunkDocuments.PATH, filters.notePathPrefix())),
+            all.add(new PrefixQuery(new Term(IndexFields.PATH, filters.notePathPrefix())),
                     BooleanClause.Occur.FILTER);
         }
         if (filters.language() != null) {
-            all.add(new TermQuery(new Term(ChunkDocuments.LANGUAGE, filters.language().code())),
+            all.add(new TermQuery(new Term(IndexFields.LANGUAGE, filters.language().code())),
                     BooleanClause.Occur.FILTER);
         }
         return all.build();

@@ -25,14 +25,14 @@ final class IndexStatsReader {
 
     IndexStats read(IndexSearcher searcher, String modelId, int dimension, Instant lastSync) throws IOException {
         return new IndexStats(
-                count(searcher, ChunkDocuments.KIND, ChunkDocuments.KIND_NOTE),
-                count(searcher, ChunkDocuments.KIND, ChunkDocuments.KIND_CHUNK),
+                count(searcher, IndexFields.KIND, IndexFields.KIND_NOTE),
+                count(searcher, IndexFields.KIND, IndexFields.KIND_CHUNK),
                 modelId,
                 dimension,
                 sizeOnDisk(),
                 lastSync,
-                values(searcher, ChunkDocuments.TAG),
-                values(searcher, ChunkDocuments.CATEGORY));
+                values(searcher, IndexFields.TAG),
+                values(searcher, IndexFields.CATEGORY));
     }
 
     private static int count(IndexSearcher searcher, String field, String value) throws IOException {

@@ -241,7 +241,7 @@ public final class NotesIndex implements Retriever, Closeable {
     public SortedMap<String, String> contents() {
         return withSearcher(searcher -> {
             SortedMap<String, String> chunks = new TreeMap<>();
-            Query all = new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_CHUNK));
+            Query all = new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_CHUNK));
             int count = Math.max(1, searcher.count(all));
             for (ScoreDoc hit : searcher.search(all, count).scoreDocs) {
                 Chunk chunk = ChunkDocuments.toChunk(searcher.storedFields().document(hit.doc));

@@ -181,7 +181,7 @@ final class NotesSync {
         for (Map.Entry<String, IndexedFile> entry : plan.restamp().entrySet()) {
             Query noteDocument = new BooleanQuery.Builder()
                     .add(new TermQuery(ChunkDocuments.pathTerm(entry.getKey())), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_NOTE)),
+                    .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_NOTE)),
                             BooleanClause.Occur.FILTER)
                     .build();
             writer.updateDocuments(noteDocument, List.of(ChunkDocuments.noteDocument(entry.getKey(),
@@ -239,7 +239,7 @@ final class NotesSync {
     /** What the writer holds now for every note, committed or not, by path. */
     static Map<String, IndexedFile> indexedFiles(DirectoryReader reader) throws IOException {
         Map<String, IndexedFile> files = new LinkedHashMap<>();
-        Term noteKind = new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_NOTE);
+        Term noteKind = new Term(IndexFields.KIND, IndexFields.KIND_NOTE);
         for (LeafReaderContext leaf : reader.leaves()) {
             PostingsEnum postings = leaf.reader().postings(noteKind, PostingsEnum.NONE);
             if (postings == null) {
@@ -250,7 +250,7 @@ final class NotesSync {
             for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                 if (live == null || live.get(doc)) {
                     var document = stored.document(doc);
-                    files.put(document.get(ChunkDocuments.PATH), ChunkDocuments.indexedFile(document));
+                    files.put(document.get(IndexFields.PATH), ChunkDocuments.indexedFile(document));
                 }
             }
         }
@@ -262,7 +262,7 @@ final class NotesSync {
         IndexSearcher searcher = new IndexSearcher(reader);
         BooleanQuery query = new BooleanQuery.Builder()
                 .add(new TermQuery(ChunkDocuments.pathTerm(path)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(ChunkDocuments.KIND, ChunkDocuments.KIND_CHUNK)),
+                .add(new TermQuery(new Term(IndexFields.KIND, IndexFields.KIND_CHUNK)),
                         BooleanClause.Occur.FILTER)
                 .build();
         int count = Math.max(1, searcher.count(query));

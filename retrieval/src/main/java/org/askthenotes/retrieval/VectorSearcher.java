@@ -25,7 +25,7 @@ final class VectorSearcher {
     /** The best {@code n} chunks by the approximate search, which explores {@link #OVERSAMPLE} times as many. */
     static TopDocs search(IndexSearcher searcher, float[] queryVector, Query filter, int n) throws IOException {
         int explored = (int) Math.ceil(n * OVERSAMPLE);
-        return searcher.search(new KnnFloatVectorQuery(ChunkDocuments.VECTOR, queryVector, explored, filter), n);
+        return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, explored, filter), n);
     }
 
     /**
@@ -35,7 +35,7 @@ final class VectorSearcher {
     static double similarity(IndexSearcher searcher, int doc, float[] queryVector) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(ChunkDocuments.VECTOR);
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
         int leafDoc = doc - leaf.docBase;
         if (vectors == null || vectors.advance(leafDoc) != leafDoc) {
             throw new IllegalStateException("chunk document " + doc + " has no vector");

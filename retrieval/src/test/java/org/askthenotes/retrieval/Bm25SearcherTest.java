@@ -63,7 +63,7 @@ class Bm25SearcherTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void questionWordsAreNotSearched(String query, Set<String> searched, Set<String> dropped) {
-        Set<String> zh = terms(query, ChunkDocuments.TEXT_ZH);
+        Set<String> zh = terms(query, IndexFields.TEXT_ZH);
         assertTrue(zh.containsAll(searched), zh.toString());
         dropped.forEach(bigram -> assertFalse(zh.contains(bigram), bigram + " in " + zh));
     }
@@ -71,8 +71,8 @@ class Bm25SearcherTest {
     @Test
     void eachScriptIsMatchedOnlyInItsOwnFields() {
         String query = "What is RAG (檢索增強生成)?";
-        assertEquals(Set.of("what", "rag"), terms(query, ChunkDocuments.CONTENTS_EN));
-        for (String field : List.of(ChunkDocuments.TEXT_ZH, ChunkDocuments.HEADING_ZH, ChunkDocuments.TITLE_ZH)) {
+        assertEquals(Set.of("what", "rag"), terms(query, IndexFields.CONTENTS_EN));
+        for (String field : List.of(IndexFields.TEXT_ZH, IndexFields.HEADING_ZH, IndexFields.TITLE_ZH)) {
             assertEquals(Set.of("檢索", "索增", "增強", "強生", "生成"), terms(query, field), field);
         }
     }
@@ -80,11 +80,11 @@ class Bm25SearcherTest {
     @Test
     void theQuestionIsMatchedInTheFlatFieldAndItsTranslationFieldByField() {
         Query query = searcher.query("什麼是提示工程？", "prompt engineering");
-        for (String field : List.of(ChunkDocuments.TEXT_EN, ChunkDocuments.HEADING_EN, ChunkDocuments.TITLE_EN)) {
+        for (String field : List.of(IndexFields.TEXT_EN, IndexFields.HEADING_EN, IndexFields.TITLE_EN)) {
             assertEquals(Set.of("prompt", "engin"), terms(query, field), field);
         }
-        assertEquals(Set.of(), terms(query, ChunkDocuments.CONTENTS_EN));
-        Set<String> zh = terms(query, ChunkDocuments.TEXT_ZH);
+        assertEquals(Set.of(), terms(query, IndexFields.CONTENTS_EN));
+        Set<String> zh = terms(query, IndexFields.TEXT_ZH);
         assertTrue(zh.containsAll(Set.of("提示", "工程")), zh.toString());
     }
 
@@ -92,7 +92,7 @@ class Bm25SearcherTest {
     void aLongEnglishQueryIsSearchedWhole() {
         String query = "word ".repeat(100) + "overfitting";
         assertTrue(query.length() > Bm25Searcher.MAX_CHINESE_QUERY_CHARS);
-        assertTrue(terms(query, ChunkDocuments.CONTENTS_EN).contains("overfit"));
+        assertTrue(terms(query, IndexFields.CONTENTS_EN).contains("overfit"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.askthenotes.solr;
 
+import static org.askthenotes.retrieval.IndexFields.*;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,33 +19,13 @@ import org.askthenotes.ingest.Note;
 import org.askthenotes.ingest.Passage;
 
 /**
- * Chunk to Solr document and back: the fields of retrieval's ChunkDocuments under the same names (the configset's
+ * Chunk to Solr document and back: retrieval's {@link org.askthenotes.retrieval.IndexFields} (the configset's
  * schema.xml declares them), since the BM25 and filter queries retrieval builds name them. Every document of a note
  * has a {@code docId} that starts with a route key made from its path ({@code <key>!...}, Solr's compositeId
  * router), so all of a note lives on one shard and that shard's commit switches a changed note whole.
  */
 final class SolrDocuments {
     static final String DOC_ID = "docId";
-    static final String KIND = "kind";
-    static final String KIND_NOTE = "note";
-    static final String KIND_CHUNK = "chunk";
-    static final String PATH = "path";
-    static final String HASH = "hash";
-    static final String SIZE = "size";
-    static final String MODIFIED = "modified";
-    static final String ID = "id";
-    static final String TITLE = "title";
-    static final String HEADING = "heading";
-    static final String ANCHOR = "anchor";
-    static final String START_LINE = "startLine";
-    static final String END_LINE = "endLine";
-    static final String PASSAGE_LANGUAGE = "passageLanguage";
-    static final String PASSAGE_TEXT = "passageText";
-    static final String DATE = "date";
-    static final String TAG = "tag";
-    static final String CATEGORY = "category";
-    static final String LANGUAGE = "language";
-    static final String VECTOR = "vector";
     static final String SCORE = "score";
 
     /** What a hit needs back to rebuild its chunk. */

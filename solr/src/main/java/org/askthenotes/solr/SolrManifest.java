@@ -3,6 +3,7 @@ package org.askthenotes.solr;
 import java.time.Instant;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import org.askthenotes.retrieval.IndexFields;
 import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
 
@@ -40,7 +41,7 @@ record SolrManifest(String modelId, int dimension, String chunkerVersion, String
     SolrInputDocument toDocument(Instant syncedAt, String rebuildingNow) {
         SolrInputDocument document = new SolrInputDocument();
         document.addField(SolrDocuments.DOC_ID, DOC_ID);
-        document.addField(SolrDocuments.KIND, KIND_MANIFEST);
+        document.addField(IndexFields.KIND, KIND_MANIFEST);
         document.addField("model_s", modelId);
         document.addField("dimension_s", Integer.toString(dimension));
         document.addField("chunker_s", chunkerVersion);

@@ -25,6 +25,7 @@ import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.askthenotes.retrieval.IndexFields;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.IndexedFile;
 import org.askthenotes.ingest.IngestResult;
@@ -138,8 +139,8 @@ public final class SolrNotesIndex implements Retriever, Closeable {
     /** Every note document, paged with a cursor (a deep page of a large collection costs the same as the first). */
     Map<String, IndexedFile> indexedFilesNow() throws IOException {
         Map<String, IndexedFile> files = new LinkedHashMap<>();
-        SolrQuery query = new SolrQuery("{!term f=" + SolrDocuments.KIND + "}" + SolrDocuments.KIND_NOTE)
-                .setFields(SolrDocuments.PATH, SolrDocuments.HASH, SolrDocuments.SIZE, SolrDocuments.MODIFIED)
+        SolrQuery query = new SolrQuery("{!term f=" + IndexFields.KIND + "}" + IndexFields.KIND_NOTE)
+                .setFields(IndexFields.PATH, IndexFields.HASH, IndexFields.SIZE, IndexFields.MODIFIED)
                 .setRows(PAGE)
                 .setSort(SolrDocuments.DOC_ID, SolrQuery.ORDER.asc);
         String cursor = CursorMarkParams.CURSOR_MARK_START;
@@ -147,7 +148,7 @@ public final class SolrNotesIndex implements Retriever, Closeable {
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             QueryResponse response = query(query);
             for (SolrDocument document : response.getResults()) {
-                files.put((String) document.getFirstValue(SolrDocuments.PATH), SolrDocuments.indexedFile(document));
+                files.put((String) document.getFirstValue(IndexFields.PATH), SolrDocuments.indexedFile(document));
             }
             if (cursor.equals(response.getNextCursorMark())) {
                 return files;
@@ -158,7 +159,7 @@ public final class SolrNotesIndex implements Retriever, Closeable {
 
     /** The docIds of a note's documents now. */
     List<String> docIds(String path) throws IOException {
-        SolrQuery query = new SolrQuery("{!term f=" + SolrDocuments.PATH + "}" + path)
+        SolrQuery query = new SolrQuery("{!term f=" + IndexFields.PATH + "}" + path)
                 .setFields(SolrDocuments.DOC_ID);
         List<String> ids = new ArrayList<>();
         all(query).getResults().forEach(document -> ids.add((String) document.getFirstValue(SolrDocuments.DOC_ID)));
@@ -167,10 +168,10 @@ public final class SolrNotesIndex implements Retriever, Closeable {
 
     /** A note as it was indexed, rebuilt from its chunk documents in the note's order. */
     Note storedNote(String path, String contentHash) throws IOException {
-        SolrQuery query = new SolrQuery("{!term f=" + SolrDocuments.PATH + "}" + path)
-                .addFilterQuery("{!term f=" + SolrDocuments.KIND + "}" + SolrDocuments.KIND_CHUNK)
+        SolrQuery query = new SolrQuery("{!term f=" + IndexFields.PATH + "}" + path)
+                .addFilterQuery("{!term f=" + IndexFields.KIND + "}" + IndexFields.KIND_CHUNK)
                 .setFields(SolrDocuments.CHUNK_FIELDS.toArray(String[]::new))
-                .setSort(SolrDocuments.START_LINE, SolrQuery.ORDER.asc);
+                .setSort(IndexFields.START_LINE, SolrQuery.ORDER.asc);
         List<Chunk> chunks = new ArrayList<>();
         all(query).getResults().forEach(document -> chunks.add(SolrDocuments.toChunk(document)));
         return new Note(path, chunks.isEmpty() ? path : chunks.get(0).noteTitle(), contentHash, chunks);
@@ -217,20 +218,20 @@ public final class SolrNotesIndex implements Retriever, Closeable {
 
     public IndexStats stats() {
         SolrQuery query = new SolrQuery("*:*").setRows(0).setFacet(true).setFacetLimit(-1).setFacetMinCount(1)
-                .addFacetField(SolrDocuments.KIND, SolrDocuments.TAG, SolrDocuments.CATEGORY);
+                .addFacetField(IndexFields.KIND, IndexFields.TAG, IndexFields.CATEGORY);
         try {
             QueryResponse response = query(query);
             SolrManifest shown = indexed == null ? manifest : indexed;
-            return new IndexStats(count(response, SolrDocuments.KIND_NOTE), count(response, SolrDocuments.KIND_CHUNK),
-                    shown.modelId(), shown.dimension(), 0, shown.lastSync(), values(response, SolrDocuments.TAG),
-                    values(response, SolrDocuments.CATEGORY));
+            return new IndexStats(count(response, IndexFields.KIND_NOTE), count(response, IndexFields.KIND_CHUNK),
+                    shown.modelId(), shown.dimension(), 0, shown.lastSync(), values(response, IndexFields.TAG),
+                    values(response, IndexFields.CATEGORY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static int count(QueryResponse response, String kind) {
-        return response.getFacetField(SolrDocuments.KIND).getValues().stream()
+        return response.getFacetField(IndexFields.KIND).getValues().stream()
                 .filter(value -> value.getName().equals(kind)).mapToInt(value -> (int) value.getCount()).sum();
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
+import org.askthenotes.retrieval.IndexFields;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.FileStamp;
 import org.askthenotes.ingest.IndexedFile;
@@ -154,7 +155,7 @@ final class SolrSync {
             delete.deleteByQuery("*:*");
         }
         for (String path : rebuild ? List.<String>of() : paths) {
-            delete.deleteByQuery("{!term f=" + SolrDocuments.PATH + "}" + path);
+            delete.deleteByQuery("{!term f=" + IndexFields.PATH + "}" + path);
         }
         if (delete.getDeleteQuery() != null && !delete.getDeleteQuery().isEmpty()) {
             index.send(delete);

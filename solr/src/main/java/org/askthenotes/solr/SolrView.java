@@ -14,6 +14,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
+import org.askthenotes.retrieval.IndexFields;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.retrieval.IndexView;
 
@@ -24,7 +25,7 @@ import org.askthenotes.retrieval.IndexView;
  */
 final class SolrView implements IndexView {
     private static final List<String> BM25_FIELDS =
-            with(SolrDocuments.CHUNK_FIELDS, SolrDocuments.VECTOR, SolrDocuments.SCORE);
+            with(SolrDocuments.CHUNK_FIELDS, IndexFields.VECTOR, SolrDocuments.SCORE);
     private static final List<String> KNN_FIELDS = with(SolrDocuments.CHUNK_FIELDS, SolrDocuments.SCORE);
 
     /**
@@ -63,7 +64,7 @@ final class SolrView implements IndexView {
     @Override
     public TopDocs knn(float[] queryVector, Query filter, int n) throws IOException {
         JsonQueryRequest request = new JsonQueryRequest()
-                .setQuery(Map.of("knn", Map.of("f", SolrDocuments.VECTOR, "topK", Integer.toString(n),
+                .setQuery(Map.of("knn", Map.of("f", IndexFields.VECTOR, "topK", Integer.toString(n),
                         "query", vectorText(queryVector))))
                 .setLimit(n)
                 .withParam(SINGLE_PASS, true)
@@ -101,10 +102,10 @@ final class SolrView implements IndexView {
 
     /** A chunk met in the second list keeps its first number; the BM25 list's copy (with its vector) wins. */
     private synchronized int number(SolrDocument document) {
-        String id = (String) document.getFirstValue(SolrDocuments.ID);
+        String id = (String) document.getFirstValue(IndexFields.ID);
         Integer known = numbers.get(id);
         if (known != null) {
-            if (document.getFieldValues(SolrDocuments.VECTOR) != null) {
+            if (document.getFieldValues(IndexFields.VECTOR) != null) {
                 documents.set(known, document);
             }
             return known;

@@ -16,8 +16,11 @@ public interface IndexView {
     /** The BM25 list: {@code query} as {@link Bm25Searcher} built it, filters included as FILTER clauses. */
     TopDocs bm25(Query query, int n) throws IOException;
 
-    /** The kNN list over the HNSW graph, {@code filter} (null: none) applied before the vector search. */
-    TopDocs knn(float[] queryVector, Query filter, int n) throws IOException;
+    /**
+     * The kNN list over the HNSW graph: the best {@code n} of a graph search that explores {@code explored} (at least
+     * n) candidates, {@code filter} (null: none) applied before the vector search.
+     */
+    TopDocs knn(float[] queryVector, Query filter, int n, int explored) throws IOException;
 
     /** The chunk behind a doc number of either list, exactly as it was indexed. */
     Chunk chunk(int doc) throws IOException;

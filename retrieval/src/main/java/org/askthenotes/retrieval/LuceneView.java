@@ -23,8 +23,8 @@ final class LuceneView implements IndexView {
     }
 
     @Override
-    public TopDocs knn(float[] queryVector, Query filter, int n) throws IOException {
-        return VectorSearcher.search(searcher, queryVector, filter, n);
+    public TopDocs knn(float[] queryVector, Query filter, int n, int explored) throws IOException {
+        return VectorSearcher.search(searcher, queryVector, filter, n, explored);
     }
 
     /** Called only while the hits are built, on the searching thread. */

@@ -16,16 +16,27 @@ final class VectorSearcher {
     }
 
     /**
-     * How much deeper than its length the kNN list is searched (HNSW's efSearch over k): the graph search keeps
-     * 1.5 n candidates and the list keeps the best n. On the bench's 100k-chunk index (one segment, M 16, beam 200)
-     * recall@10 was 0.946 at 100 candidates, 0.982 at 150 and 0.990 at 200 (docs/benchmarks.md).
+     * How much deeper than its length a vector search's list is searched (HNSW's efSearch over k): the graph search
+     * keeps 1.5 n candidates and the list keeps the best n. On the bench's 100k-chunk index (one segment, M 16, beam
+     * 200) recall@10 was 0.946 at 100 candidates, 0.982 at 150 and 0.990 at 200 (docs/benchmarks.md).
      */
     static final double OVERSAMPLE = 1.5;
 
-    /** The best {@code n} chunks by the approximate search, which explores {@link #OVERSAMPLE} times as many. */
+    /** How many candidates a vector search of list length {@code n} explores. */
+    static int explored(int n) {
+        return (int) Math.ceil(n * OVERSAMPLE);
+    }
+
+    /** The best {@code n} chunks by the approximate search, which explores {@link #explored(int)} candidates. */
     static TopDocs search(IndexSearcher searcher, float[] queryVector, Query filter, int n) throws IOException {
-        int explored = (int) Math.ceil(n * OVERSAMPLE);
-        return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, explored, filter), n);
+        return search(searcher, queryVector, filter, n, explored(n));
+    }
+
+    /** The best {@code n} of an approximate search exploring {@code explored} candidates. */
+    static TopDocs search(IndexSearcher searcher, float[] queryVector, Query filter, int n, int explored)
+            throws IOException {
+        return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, Math.max(n, explored), filter),
+                n);
     }
 
     /**

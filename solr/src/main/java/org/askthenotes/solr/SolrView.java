@@ -58,13 +58,14 @@ final class SolrView implements IndexView {
     }
 
     /**
-     * Solr's topK is per shard and also how many candidates HNSW explores, as Lucene's k is per segment: n for both,
-     * as NotesIndex asks; the shards' lists are merged and cut to n. Filters run before the vector search.
+     * Solr's topK is per shard and also how many candidates HNSW explores, as Lucene's k is per segment: {@code
+     * explored} for both, as NotesIndex asks; the shards' lists are merged and cut to n. Filters run before the
+     * vector search.
      */
     @Override
-    public TopDocs knn(float[] queryVector, Query filter, int n) throws IOException {
+    public TopDocs knn(float[] queryVector, Query filter, int n, int explored) throws IOException {
         JsonQueryRequest request = new JsonQueryRequest()
-                .setQuery(Map.of("knn", Map.of("f", IndexFields.VECTOR, "topK", Integer.toString(n),
+                .setQuery(Map.of("knn", Map.of("f", IndexFields.VECTOR, "topK", Integer.toString(Math.max(n, explored)),
                         "query", vectorText(queryVector))))
                 .setLimit(n)
                 .withParam(SINGLE_PASS, true)

@@ -1,6 +1,9 @@
 package org.askthenotes.retrieval;
 
 import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -10,11 +13,18 @@ import org.askthenotes.ingest.Chunk;
 /** The embedded index's {@link IndexView}: one point-in-time searcher. */
 final class LuceneView implements IndexView {
     private final IndexSearcher searcher;
+    private final ChunkCache chunks;
     /** One reader for the whole request: each storedFields() call clones the readers and their decompression state. */
     private StoredFields stored;
 
-    LuceneView(IndexSearcher searcher) {
+    LuceneView(IndexSearcher searcher, ChunkCache chunks) {
         this.searcher = searcher;
+        this.chunks = chunks;
+    }
+
+    /** A view that reads every chunk from the stored fields. */
+    LuceneView(IndexSearcher searcher) {
+        this(searcher, null);
     }
 
     @Override
@@ -30,6 +40,15 @@ final class LuceneView implements IndexView {
     /** Called only while the hits are built, on the searching thread. */
     @Override
     public Chunk chunk(int doc) throws IOException {
+        if (chunks == null) {
+            return read(doc);
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        return chunks.get(leaf, doc - leaf.docBase, () -> read(doc));
+    }
+
+    private Chunk read(int doc) throws IOException {
         if (stored == null) {
             stored = searcher.storedFields();
         }

@@ -96,6 +96,7 @@ public final class NotesIndex implements Retriever, Closeable {
     private final NotesSync notesSync;
     private final HybridRetriever retriever;
     private final ExecutorService textSearches;
+    private final ChunkCache chunks = new ChunkCache(ChunkCache.DEFAULT_CAPACITY);
     private final IndexStatsReader statsReader;
     /** What the last commit was built with (null before the first sync) and when; replaced after each sync. */
     private volatile Map<String, String> committed;
@@ -273,7 +274,7 @@ public final class NotesIndex implements Retriever, Closeable {
         if (!rebuild.isEmpty()) {
             throw new IllegalStateException("the index at " + path + " needs a sync before searching: " + rebuild);
         }
-        return withSearcher(searcher -> retriever.search(new LuceneView(searcher), request));
+        return withSearcher(searcher -> retriever.search(new LuceneView(searcher, chunks), request));
     }
 
     /** Why the next sync will rebuild the index, or finish a rebuild a crash interrupted; "" when neither. */

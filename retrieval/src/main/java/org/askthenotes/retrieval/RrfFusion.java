@@ -36,10 +36,6 @@ public final class RrfFusion {
         public Fused {
             ranks = List.copyOf(ranks);
         }
-
-        private int bestRank() {
-            return ranks.stream().filter(r -> r > 0).min(Integer::compare).orElse(Integer.MAX_VALUE);
-        }
     }
 
     /**
@@ -69,11 +65,44 @@ public final class RrfFusion {
                 itemRanks[list] = i + 1;
             }
         }
-        List<Fused<T>> fused = new ArrayList<>(ranks.size());
-        ranks.forEach((item, itemRanks) -> fused.add(new Fused<>(item, score(itemRanks, weights),
-                Arrays.stream(itemRanks).boxed().toList())));
-        fused.sort(Comparator.comparingDouble((Fused<T> f) -> -f.score()).thenComparingInt(Fused::bestRank));
+        // sort keys computed once per item, not per comparison: this runs on every hybrid search
+        int size = ranks.size();
+        List<Fused<T>> items = new ArrayList<>(size);
+        double[] scores = new double[size];
+        int[] bestRanks = new int[size];
+        ranks.forEach((item, itemRanks) -> {
+            int i = items.size();
+            scores[i] = score(itemRanks, weights);
+            bestRanks[i] = bestRank(itemRanks);
+            items.add(new Fused<>(item, scores[i], ranksList(itemRanks)));
+        });
+        Integer[] order = new Integer[size];
+        Arrays.setAll(order, i -> i);
+        // a stable sort: equal scores and best ranks keep the order items were met in
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> bestRanks[i]));
+        List<Fused<T>> fused = new ArrayList<>(size);
+        for (int i : order) {
+            fused.add(items.get(i));
+        }
         return fused;
+    }
+
+    private static int bestRank(int[] itemRanks) {
+        int best = Integer.MAX_VALUE;
+        for (int rank : itemRanks) {
+            if (rank > 0 && rank < best) {
+                best = rank;
+            }
+        }
+        return best;
+    }
+
+    private static List<Integer> ranksList(int[] itemRanks) {
+        Integer[] boxed = new Integer[itemRanks.length];
+        for (int i = 0; i < itemRanks.length; i++) {
+            boxed[i] = itemRanks[i];
+        }
+        return List.of(boxed);
     }
 
     private double score(int[] itemRanks, List<Double> weights) {

@@ -3,11 +3,13 @@ package org.askthenotes.retrieval;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /** Approximate nearest neighbours over the HNSW graph, under the same filters as BM25. */
@@ -35,8 +37,24 @@ final class VectorSearcher {
     /** The best {@code n} of an approximate search exploring {@code explored} candidates. */
     static TopDocs search(IndexSearcher searcher, float[] queryVector, Query filter, int n, int explored)
             throws IOException {
-        return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, Math.max(n, explored), filter),
-                n);
+        int k = Math.max(n, explored);
+        if (filter != null) {
+            return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, k, filter), n);
+        }
+        // Unfiltered, each segment's graph is searched directly: KnnFloatVectorQuery does the same and then rewrites
+        // its result into a query the searcher runs a second time, about a tenth of a search at 10k chunks.
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        TopDocs[] perLeaf = new TopDocs[leaves.size()];
+        for (int i = 0; i < perLeaf.length; i++) {
+            LeafReader leaf = leaves.get(i).reader();
+            TopDocs found = leaf.searchNearestVectors(IndexFields.VECTOR, queryVector, k, leaf.getLiveDocs(),
+                    Integer.MAX_VALUE);
+            for (ScoreDoc hit : found.scoreDocs) {
+                hit.doc += leaves.get(i).docBase;
+            }
+            perLeaf[i] = found;
+        }
+        return TopDocs.merge(n, perLeaf);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.askthenotes.retrieval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -45,6 +47,31 @@ class VectorSearcherTest {
             }
             assertEquals(exactTop(searcher, query, n), Arrays.stream(list).map(hit -> hit.doc).sorted().toList());
         }
+    }
+
+    @Test
+    void anUnfilteredSearchOfEachSegmentFindsWhatLucenesKnnQueryFinds() throws IOException {
+        Embedder embedder = new HashEmbedder("hash-a");
+        try (NotesIndex index = NotesIndex.open(dir, embedder)) {
+            // one note per sync: several segments, each with its own graph
+            for (int i = 1; i <= FixtureNotes.all().size(); i++) {
+                index.sync(FixtureNotes.ingest(FixtureNotes.all().subList(0, i)), SyncListener.NONE);
+            }
+        }
+        float[] query = embedder.embedQuery("labeled training data");
+        try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            assertTrue(reader.leaves().size() > 1, "segments: " + reader.leaves().size());
+
+            ScoreDoc[] direct = VectorSearcher.search(searcher, query, null, 5, 8).scoreDocs;
+            ScoreDoc[] lucene = searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, query, 8), 5).scoreDocs;
+
+            assertEquals(docsAndScores(lucene), docsAndScores(direct));
+        }
+    }
+
+    private static List<String> docsAndScores(ScoreDoc[] list) {
+        return Arrays.stream(list).map(hit -> hit.doc + ":" + hit.score).toList();
     }
 
     /** Brute force over every chunk's stored vector. */

@@ -75,6 +75,8 @@ record BenchReport(RetrievalBench.Options options, Embedder model, IngestMeasure
             md.append(row(mode.id() + " search alone (query vector given)", size.searchGivenVector().get(mode),
                     size.embedQuery()));
         }
+        md.append(row("hybrid search alone, right after an embedding (query vector given)",
+                size.hybridAfterEmbedding(), size.embedQuery()));
         double hybridRatio = size.search().get(SearchMode.HYBRID).p50() / size.embedQuery().p50();
         md.append(String.format(Locale.ROOT, "%nHybrid p50 ÷ embed p50: **%.2f×** (target ≤ 1.2×: %s).%n%n",
                 hybridRatio, verdict(hybridRatio <= 1.2)));

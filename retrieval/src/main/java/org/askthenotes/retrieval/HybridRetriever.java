@@ -76,10 +76,11 @@ final class HybridRetriever {
     /**
      * How many candidates a hybrid search's kNN list explores, and keeps all of: fusion reads the head of the list,
      * and the graph search, not the list's length, is what a hybrid search waits for after the query's embedding.
-     * Measured (docs/benchmarks.md, "Hybrid's kNN list"): exploring 45 and keeping all 45, against exploring 150 and
-     * keeping 100, leaves the golden and cross-lingual metrics identical, SciFact hybrid nDCG@10 0.7121 → 0.7108, and
-     * makes the graph search three times cheaper (0.39 → 0.16 ms at 10k chunks, 0.80 → 0.32 ms at 100k). Keeping 30
-     * of the same 45 lost more (SciFact 0.7069) for no saving.
+     * Measured with the list a k = 10 search gets (docs/benchmarks.md, "Hybrid's kNN list"): exploring 45 and keeping
+     * all 45, against exploring 150 and keeping 100, leaves the golden and cross-lingual metrics identical, SciFact
+     * hybrid nDCG@10 0.7121 → 0.7108, and makes the graph search 2.5 times cheaper (0.39 → 0.16 ms at 10k chunks,
+     * 0.80 → 0.32 ms at 100k). Keeping 30 of the same 45 lost more (0.7069) for no saving. Deeper searches keep
+     * {@link RetrievalOptions#candidatesPerResult()} per result (SciFact's gate, at k = 100: 400, unchanged).
      */
     static final int HYBRID_VECTOR_DEPTH = 45;
 

@@ -42,9 +42,10 @@ public record RetrievalOptions(int rrfK, int minCandidates, int candidatesPerRes
     }
 
     /**
-     * RRF k = 20 ({@link #DEFAULT_RRF_K}); 100 candidates per list (HNSW explores 1.5 times as many, {@link
-     * VectorSearcher#OVERSAMPLE}: recall@10 on the bench's 100k corpus 0.982, against 0.946 exploring 100); two chunks
-     * per section so one section cannot fill a page; Chinese questions lean on BM25.
+     * RRF k = 20 ({@link #DEFAULT_RRF_K}); 100 candidates per list (a vector search's HNSW explores twice as many,
+     * {@link VectorSearcher#OVERSAMPLE}: recall@10 on the bench's 100k corpus 0.990, against 0.946 exploring 100; a
+     * hybrid search's kNN list is {@link HybridRetriever#HYBRID_VECTOR_DEPTH} deep); two chunks per section so one
+     * section cannot fill a page; Chinese questions lean on BM25.
      */
     public static RetrievalOptions defaults() {
         return new RetrievalOptions(DEFAULT_RRF_K, 100, 4, 2, DEFAULT_CHINESE_VECTOR_WEIGHT,

@@ -26,8 +26,10 @@ public final class RetrievalBench {
      * @param recallQueries queries scored for HNSW recall@10 against exact search
      * @param work          where the indexes go; null for a temporary folder deleted afterwards
      * @param command       how the run was invoked, quoted in the report so it can be repeated
+     * @param model         the bundled embedding model's name ({@link Embedders})
      */
-    public record Options(List<Integer> sizes, int real, int queries, int recallQueries, Path work, String command) {
+    public record Options(List<Integer> sizes, int real, int queries, int recallQueries, Path work, String command,
+                          String model) {
         public Options {
             sizes = sizes.stream().sorted().toList();
             if (sizes.isEmpty() || sizes.get(0) < 1 || real < 1 || queries < 1 || recallQueries < 1) {
@@ -43,7 +45,7 @@ public final class RetrievalBench {
     public static String run(Options options) throws IOException {
         Path work = options.work() != null ? options.work() : Files.createTempDirectory("atn-bench");
         try {
-            Embedder model = Embedders.create(Embedders.DEFAULT);
+            Embedder model = Embedders.create(options.model());
             SyntheticCorpus generator = new SyntheticCorpus(42);
             int largest = options.sizes().get(options.sizes().size() - 1);
             BenchCorpus corpus = BenchCorpus.generate(generator, Math.min(options.real(), largest));

@@ -43,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work", description = "Folder for the indexes (default: a temporary folder, deleted afterwards).")
     Path work;
 
+    @Option(names = "--model", defaultValue = Embedders.DEFAULT,
+            description = "The bundled embedding model to measure (default: ${DEFAULT-VALUE}); any other needs its jar "
+                    + "on the classpath, as -Pall-models builds.")
+    String model;
+
     @Option(names = "--only", defaultValue = "all",
             description = "Which benchmarks: all, retrieval or ask (default: ${DEFAULT-VALUE}).")
     String only;
@@ -71,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (!List.of("all", "retrieval", "ask").contains(only)) {
             throw new IllegalArgumentException("--only must be all, retrieval or ask: " + only);
         }
-        String command = "java -jar app/target/ask-the-notes.jar bench --only " + only;
+        String command = "java -jar app/target/ask-the-notes.jar bench --only " + only
+                + (model.equals(Embedders.DEFAULT) ? "" : " --model " + model);
         if (!only.equals("ask")) {
             command += " --sizes " + String.join(",", sizes.stream().map(String::valueOf).toList())
                     + " --real " + real + " --queries " + queries + " --recall-queries " + recallQueries;
@@ -81,7 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + String.join(",", concurrency.stream().map(String::valueOf).toList());
         }
         String report = only.equals("ask") ? "# Benchmarks\n\nCommand: `" + command + "`\n\n"
-                : RetrievalBench.run(new RetrievalBench.Options(sizes, real, queries, recallQueries, work, command));
+                : RetrievalBench.run(new RetrievalBench.Options(sizes, real, queries, recallQueries, work, command,
+                        model));
         if (!only.equals("retrieval")) {
             report += askReport();
         }
@@ -101,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
         AskBench.Options options = new AskBench.Options(notes, golden, askRounds, askRequests, concurrency, index);
         System.err.println("[bench] asking the golden questions over " + notes);
         try {
-            return new AskBenchReport(options, AskBench.run(options, Embedders.create(Embedders.DEFAULT))).markdown();
+            return new AskBenchReport(options, AskBench.run(options, Embedders.create(model))).markdown();
         } finally {
             if (work == null) {
                 try (var paths = Files.walk(index)) {

@@ -45,7 +45,7 @@ final class VectorSearcher {
             return searcher.search(new KnnFloatVectorQuery(IndexFields.VECTOR, queryVector, k, filter), n);
         }
         // Unfiltered, each segment's graph is searched directly: KnnFloatVectorQuery does the same and then rewrites
-        // its result into a query the searcher runs a second time, about a tenth of a search at 10k chunks.
+        // its result into a query the searcher runs a second time, about a tenth of the kNN step at 10k chunks.
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         TopDocs[] perLeaf = new TopDocs[leaves.size()];
         for (int i = 0; i < perLeaf.length; i++) {

@@ -17,7 +17,7 @@ import org.askthenotes.ingest.Chunk;
  * change, so an entry is right for as long as its segment lives; a closed segment's entries are dropped.
  */
 final class ChunkCache {
-    /** A chunk holds at most one embedding window of text: 4096 of them are a few MB of heap. */
+    /** A chunk holds at most one embedding window of text, a few KB with its metadata: 4096 are 10 to 15 MB at most. */
     static final int DEFAULT_CAPACITY = 4096;
 
     private record Key(IndexReader.CacheKey segment, int doc) {

@@ -71,6 +71,21 @@ class AnswerShapesTest {
         assertTrue(text.contains("fine-tuning changes") || text.contains("fine-tuning is"), answer.text());
     }
 
+    /**
+     * The answer stays on what was asked: "training data" also appears in the overfitting section, which ranks second,
+     * but that section is about neither word, so none of its sentences is added (a section on preparing training data
+     * may still be).
+     */
+    @Test
+    void anAnswerAddsNoSentenceFromASectionThatOnlyMentionsAQuestionWord() {
+        Answer answer = ask("Which AWS service detects bias in training data?");
+
+        assertTrue(answer.text().startsWith("SageMaker Clarify detects bias"), answer.text());
+        assertFalse(answer.citations().stream().anyMatch(c -> String.join(" ", c.headingPath()).contains("Overfitting")),
+                answer.text());
+        assertFalse(answer.text().contains("overfits when"), answer.text());
+    }
+
     @Test
     void aMixedQuestionIsAnsweredInTheLanguageRetrievalDecided() {
         Answer answer = ask("What is RAG (檢索增強生成)?");

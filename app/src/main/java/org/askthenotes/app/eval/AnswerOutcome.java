@@ -6,17 +6,19 @@ import org.askthenotes.generation.Citation;
 /**
  * What the answerer did with one golden question.
  *
- * @param grounded false for an abstention, which grounds nothing
+ * @param grounded          false for an abstention, which grounds nothing
+ * @param citations         how many sources the answer cites
+ * @param relevantCitations how many of them are sections the golden question lists as relevant
  * @param text     the answer as the reader sees it (the abstention message when it abstained)
  * @param facts    which of the question's key facts the answer states
  */
-public record AnswerOutcome(boolean abstained, boolean citedRelevant, boolean grounded, int citations, String text,
-        FactScore facts) {
+public record AnswerOutcome(boolean abstained, boolean citedRelevant, boolean grounded, int citations,
+        int relevantCitations, String text, FactScore facts) {
 
     public static AnswerOutcome of(GoldenQuestion question, Answer answer) {
-        boolean cited = answer.citations().stream().anyMatch(citation -> cites(question, citation));
-        return new AnswerOutcome(answer.abstained(), cited, Boolean.TRUE.equals(answer.grounded()),
-                answer.citations().size(), answer.text(),
+        int relevant = (int) answer.citations().stream().filter(citation -> cites(question, citation)).count();
+        return new AnswerOutcome(answer.abstained(), relevant > 0, Boolean.TRUE.equals(answer.grounded()),
+                answer.citations().size(), relevant, answer.text(),
                 FactScore.of(question.facts(), answer.text(), answer.abstained()));
     }
 

@@ -25,7 +25,7 @@ class ReportTest {
             true);
 
     private static AnswerOutcome answer(GoldenQuestion question, String text) {
-        return new AnswerOutcome(false, true, true, 1, text, FactScore.of(question.facts(), text, false));
+        return new AnswerOutcome(false, true, true, 1, 1, text, FactScore.of(question.facts(), text, false));
     }
 
     private static EvalReport report() {
@@ -40,7 +40,7 @@ class ReportTest {
                 "missed", List.of(new ScoredDoc("hit1", 1))));
         AnswerOutcome found = answer(FOUND, "RAG: retrieval, then a **grounded** answer [1] | piped\n- item");
         AnswerOutcome missed = answer(MISSED, "溫度調整機率分佈 [1]。");
-        AnswerOutcome abstained = new AnswerOutcome(true, false, false, 0, "The notes do not cover this.",
+        AnswerOutcome abstained = new AnswerOutcome(true, false, false, 0, 0, "The notes do not cover this.",
                 FactScore.of(List.of(), "", true));
         List<GoldenQuestion> questions = List.of(FOUND, MISSED, OFF);
         List<AnswerOutcome> answers = List.of(found, missed, abstained);
@@ -61,7 +61,7 @@ class ReportTest {
         List<AnswererResult> answerers = new java.util.ArrayList<>(List.of(
                 new AnswererResult("extractive", AnswerMetrics.of(questions, answers), answers)));
         if (withLlm) {
-            AnswerOutcome abstainedOnMissed = new AnswerOutcome(true, false, false, 0, "The notes do not cover this.",
+            AnswerOutcome abstainedOnMissed = new AnswerOutcome(true, false, false, 0, 0, "The notes do not cover this.",
                     FactScore.of(MISSED.facts(), "", true));
             List<AnswerOutcome> llm = List.of(answer(FOUND, "Retrieval first, then a grounded answer [1]."),
                     abstainedOnMissed, abstained);

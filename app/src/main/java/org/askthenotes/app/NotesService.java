@@ -28,6 +28,7 @@ import org.askthenotes.ingest.IngestResult;
 import org.askthenotes.ingest.NoteLoader;
 import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
+import org.askthenotes.retrieval.NotesStore;
 import org.askthenotes.retrieval.Embedders;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.IndexStats;
@@ -43,7 +44,7 @@ public final class NotesService implements Closeable {
 
     private final AppConfig config;
     private final Embedder embedder;
-    private final IndexBackend index;
+    private final NotesStore index;
     private final IngestOptions ingestOptions = IngestOptions.defaults();
     private final NotesIngestor ingestor;
     private final ReentrantLock syncLock = new ReentrantLock();
@@ -53,7 +54,7 @@ public final class NotesService implements Closeable {
     private volatile SyncFailure lastFailure;
     private FeedbackStore feedback;
 
-    private NotesService(AppConfig config, Embedder embedder, IndexBackend index) {
+    private NotesService(AppConfig config, Embedder embedder, NotesStore index) {
         this.config = config;
         this.embedder = embedder;
         this.index = index;

@@ -1,6 +1,5 @@
 package org.askthenotes.retrieval;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ import org.askthenotes.ingest.IngestResult;
  * One writer, many concurrent searchers; a sync commits a batch of whole notes at a time (see NotesSync).
  * Another process may read the last commit ({@link #openReadOnly}) while one holds the writer.
  */
-public final class NotesIndex implements Retriever, Closeable {
+public final class NotesIndex implements NotesStore {
     private static final double RAM_BUFFER_MB = 128;
     /**
      * HNSW graph settings (docs/benchmarks.md): M = 16 links per node (Lucene's default; 32 doubles the distance
@@ -191,6 +190,7 @@ public final class NotesIndex implements Retriever, Closeable {
     }
 
     /** Whether this index was opened with {@link #openReadOnly}. */
+    @Override
     public boolean readOnly() {
         return writer == null;
     }

@@ -1,6 +1,5 @@
 package org.askthenotes.solr;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -33,8 +32,8 @@ import org.askthenotes.ingest.Note;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.IndexStats;
+import org.askthenotes.retrieval.NotesStore;
 import org.askthenotes.retrieval.RetrievalOptions;
-import org.askthenotes.retrieval.Retriever;
 import org.askthenotes.retrieval.SearchRequest;
 import org.askthenotes.retrieval.SyncListener;
 import org.askthenotes.retrieval.SyncReport;
@@ -46,7 +45,7 @@ import org.askthenotes.retrieval.ViewRetriever;
  * the same way. The client talks HTTP/1.1 over the JDK's HttpClient (no Jetty beside the app's): with HTTP/2 a node
  * that stops answers in-flight requests with GOAWAY, which the client does not retry.
  */
-public final class SolrNotesIndex implements Retriever, Closeable {
+public final class SolrNotesIndex implements NotesStore {
     /** Chunks embedded between commits, as the embedded index's sync. */
     static final int EMBED_BATCH = 256;
     private static final int PAGE = 1000;
@@ -115,7 +114,14 @@ public final class SolrNotesIndex implements Retriever, Closeable {
         return target;
     }
 
+    /** A collection takes syncs from any process: a server's and an ingest's are both writes. */
+    @Override
+    public boolean readOnly() {
+        return false;
+    }
+
     /** Brings the collection in line with an ingest run, as NotesIndex.sync does for the embedded index. */
+    @Override
     public synchronized SyncReport sync(IngestResult ingest, SyncListener listener) throws IOException {
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(listener, "listener");
@@ -129,6 +135,7 @@ public final class SolrNotesIndex implements Retriever, Closeable {
     }
 
     /** What the collection holds for each note file, for an ingest to skip unchanged files; empty before a rebuild. */
+    @Override
     public synchronized Map<String, IndexedFile> indexedFiles() throws IOException {
         if (!manifest.rebuildReason(readManifest()).isEmpty()) {
             return Map.of();

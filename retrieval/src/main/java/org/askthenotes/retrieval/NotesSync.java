@@ -3,11 +3,9 @@ package org.askthenotes.retrieval;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
@@ -61,9 +59,10 @@ final class NotesSync {
                    String unfinished) throws IOException {
         long start = System.nanoTime();
         boolean rebuild = !rebuildReason.isEmpty();
-        Plan plan;
+        SyncPlan plan;
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            plan = plan(ingest, reader, rebuild);
+            plan = SyncPlan.of(ingest, indexedFiles(reader), rebuild, "the index",
+                    (path, contentHash) -> storedNote(reader, path, contentHash));
         }
         String rebuilding = rebuild ? rebuildReason : unfinished;
         int embedded = write(plan, ingest, listener, manifest, rebuild, rebuilding);
@@ -91,70 +90,12 @@ final class NotesSync {
     }
 
     /**
-     * What a sync will do: the notes to (re)index, the paths to delete, the unchanged notes whose file stamp moved
-     * (a touch, a copy) and only need their note document's stamp replaced, and the counts for its report.
-     */
-    private record Plan(List<Note> toIndex, List<String> toDelete, Map<String, IndexedFile> restamp, int added,
-                        int changed, int unchanged, int kept) {
-    }
-
-    private static Plan plan(IngestResult ingest, DirectoryReader reader, boolean rebuild) throws IOException {
-        Map<String, IndexedFile> indexed = indexedFiles(reader);
-        List<Note> toIndex = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Map<String, IndexedFile> restamp = new LinkedHashMap<>();
-        for (String path : ingest.unchanged()) {
-            if (!seen.add(path) || rebuild || !indexed.containsKey(path)) {
-                throw new IllegalArgumentException("note " + path + " was not read as unchanged, but the index "
-                        + (rebuild ? "is being rebuilt" : "does not hold it") + ": read it again");
-            }
-            FileStamp stamp = ingest.stamps().get(path);
-            if (stamp != null && !stamp.equals(indexed.get(path).stamp())) {
-                restamp.put(path, new IndexedFile(stamp, indexed.get(path).contentHash()));
-            }
-        }
-        int added = 0;
-        int changed = 0;
-        for (Note note : ingest.notes()) {
-            if (!seen.add(note.path())) {
-                throw new IllegalArgumentException("the ingest result holds note " + note.path() + " twice");
-            }
-            IndexedFile known = indexed.get(note.path());
-            if (known == null || rebuild || !known.contentHash().equals(note.contentHash())) {
-                toIndex.add(note);
-                added += known == null ? 1 : 0;
-                changed += known == null ? 0 : 1;
-            }
-        }
-        Set<String> skipped = ingest.report().skippedPaths();
-        List<String> toDelete = new ArrayList<>();
-        List<Note> kept = new ArrayList<>();
-        for (Map.Entry<String, IndexedFile> entry : indexed.entrySet()) {
-            if (seen.contains(entry.getKey())) {
-                continue;
-            }
-            if (!skipped.contains(entry.getKey())) {
-                toDelete.add(entry.getKey());
-            } else {
-                // today's file is unreadable: a rebuild re-embeds what was indexed rather than lose it
-                kept.add(storedNote(reader, entry.getKey(), entry.getValue().contentHash()));
-            }
-        }
-        int unchanged = seen.size() - added - changed;
-        if (rebuild) {
-            // first, so the rebuild's first commit (the one that deletes everything) holds them again
-            toIndex.addAll(0, kept);
-        }
-        return new Plan(toIndex, toDelete, restamp, added, changed, unchanged, kept.size());
-    }
-
-    /**
      * Embeds the notes batch by batch (whole notes, at least {@code batchChunks} chunks unless the notes run out)
      * and commits each batch but the last, which {@link #run} commits; the model embeds the next batch while one is
      * written ({@link EmbeddingAhead}). The deletions go in with the first batch, after its embedding: a model that
      * fails leaves the writer exactly at its last commit. Returns the chunks embedded.
      */
-    private int write(Plan plan, IngestResult ingest, SyncListener listener, IndexManifest manifest,
+    private int write(SyncPlan plan, IngestResult ingest, SyncListener listener, IndexManifest manifest,
                       boolean rebuild, String rebuilding) throws IOException {
         List<List<Note>> batches = batches(plan.toIndex(), rebuild ? plan.kept() : 0);
         int total = plan.toIndex().stream().mapToInt(note -> note.chunks().size()).sum();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,11 +12,11 @@ import org.apache.solr.common.SolrInputDocument;
 import org.askthenotes.retrieval.IndexFields;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.FileStamp;
-import org.askthenotes.ingest.IndexedFile;
 import org.askthenotes.ingest.IngestResult;
 import org.askthenotes.ingest.Note;
 import org.askthenotes.retrieval.Embedder;
 import org.askthenotes.retrieval.SyncListener;
+import org.askthenotes.retrieval.SyncPlan;
 import org.askthenotes.retrieval.SyncReport;
 
 /**
@@ -43,15 +42,11 @@ final class SolrSync {
         this.batchChunks = batchChunks;
     }
 
-    private record Plan(List<Note> toIndex, Set<String> replaced, List<String> toDelete,
-                        Map<String, IndexedFile> restamp, int added, int changed, int unchanged, int kept) {
-    }
-
     SyncReport run(IngestResult ingest, SyncListener listener, SolrManifest manifest, String rebuildReason,
                    String unfinished) throws IOException {
         long start = System.nanoTime();
         boolean rebuild = !rebuildReason.isEmpty();
-        Plan plan = plan(ingest, index.indexedFilesNow(), rebuild);
+        SyncPlan plan = SyncPlan.of(ingest, index.indexedFilesNow(), rebuild, "the collection", index::storedNote);
         String rebuilding = rebuild ? rebuildReason : unfinished;
         int embedded = write(plan, ingest, listener, manifest, rebuild, rebuilding);
         UpdateRequest last = new UpdateRequest();
@@ -63,58 +58,7 @@ final class SolrSync {
                 embedded, !rebuilding.isEmpty(), rebuilding, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private Plan plan(IngestResult ingest, Map<String, IndexedFile> indexed, boolean rebuild) throws IOException {
-        List<Note> toIndex = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Map<String, IndexedFile> restamp = new LinkedHashMap<>();
-        for (String path : ingest.unchanged()) {
-            if (!seen.add(path) || rebuild || !indexed.containsKey(path)) {
-                throw new IllegalArgumentException("note " + path + " was not read as unchanged, but the collection "
-                        + (rebuild ? "is being rebuilt" : "does not hold it") + ": read it again");
-            }
-            FileStamp stamp = ingest.stamps().get(path);
-            if (stamp != null && !stamp.equals(indexed.get(path).stamp())) {
-                restamp.put(path, new IndexedFile(stamp, indexed.get(path).contentHash()));
-            }
-        }
-        Set<String> replaced = new HashSet<>();
-        int added = 0;
-        int changed = 0;
-        for (Note note : ingest.notes()) {
-            if (!seen.add(note.path())) {
-                throw new IllegalArgumentException("the ingest result holds note " + note.path() + " twice");
-            }
-            IndexedFile known = indexed.get(note.path());
-            if (known == null || rebuild || !known.contentHash().equals(note.contentHash())) {
-                toIndex.add(note);
-                added += known == null ? 1 : 0;
-                changed += known == null ? 0 : 1;
-                if (known != null && !rebuild) {
-                    replaced.add(note.path());
-                }
-            }
-        }
-        Set<String> skipped = ingest.report().skippedPaths();
-        List<String> toDelete = new ArrayList<>();
-        List<Note> kept = new ArrayList<>();
-        for (Map.Entry<String, IndexedFile> entry : indexed.entrySet()) {
-            if (seen.contains(entry.getKey())) {
-                continue;
-            }
-            if (!skipped.contains(entry.getKey())) {
-                toDelete.add(entry.getKey());
-            } else if (rebuild) {
-                // today's file is unreadable: a rebuild re-embeds what was indexed rather than lose it
-                kept.add(index.storedNote(entry.getKey(), entry.getValue().contentHash()));
-            }
-        }
-        int keptCount = (int) indexed.keySet().stream().filter(p -> !seen.contains(p) && skipped.contains(p)).count();
-        toIndex.addAll(0, kept);
-        int unchanged = seen.size() - added - changed;
-        return new Plan(toIndex, replaced, toDelete, restamp, added, changed, unchanged, keptCount);
-    }
-
-    private int write(Plan plan, IngestResult ingest, SyncListener listener, SolrManifest manifest, boolean rebuild,
+    private int write(SyncPlan plan, IngestResult ingest, SyncListener listener, SolrManifest manifest, boolean rebuild,
                       String rebuilding) throws IOException {
         List<Note> notes = plan.toIndex();
         int total = notes.stream().mapToInt(note -> note.chunks().size()).sum();

@@ -7,9 +7,10 @@ import org.askthenotes.ingest.NotesIngestor;
 
 /**
  * What the vectors and chunks in an index were made with, kept in the commit's user data: when any of it differs
- * from what the index is opened with, the stored vectors and chunks are stale and the next sync rebuilds.
+ * from what the index is opened with, the stored vectors and chunks are stale and the next sync rebuilds. The solr
+ * module keeps the same in a document of its own.
  */
-record IndexManifest(String modelId, int dimension, String chunkerVersion) {
+public record IndexManifest(String modelId, int dimension, String chunkerVersion) {
     /**
      * Bumped when this module changes how documents are laid out, which also needs a rebuild. 2: the flat
      * {@code contents_en} field (an index without it would find no English question).
@@ -27,7 +28,7 @@ record IndexManifest(String modelId, int dimension, String chunkerVersion) {
     /** Set on every commit of a rebuild but its last: why the rebuild started, so a restart finishes it. */
     private static final String REBUILDING = "atn.rebuilding";
 
-    static IndexManifest of(Embedder embedder) {
+    public static IndexManifest of(Embedder embedder) {
         return new IndexManifest(embedder.modelId(), embedder.dimension(), CHUNKER_VERSION);
     }
 
@@ -71,7 +72,7 @@ record IndexManifest(String modelId, int dimension, String chunkerVersion) {
     }
 
     /** Why an index built as {@code indexed} must be rebuilt for this manifest; "" when it need not. */
-    String rebuildReason(IndexManifest indexed) {
+    public String rebuildReason(IndexManifest indexed) {
         if (indexed == null) {
             return "";
         }

@@ -4,26 +4,25 @@ import java.time.Instant;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.askthenotes.retrieval.IndexFields;
-import org.askthenotes.ingest.NotesIngestor;
 import org.askthenotes.retrieval.Embedder;
+import org.askthenotes.retrieval.IndexManifest;
 
 /**
  * What the collection's vectors and chunks were made with, kept in one document of its own (the embedded index
  * keeps the same in its commit data): when any of it differs, the next sync rebuilds the collection.
  *
+ * @param made       the model and chunker, as the embedded index records them
  * @param rebuilding why a rebuild started, on every commit of that rebuild but its last; "" otherwise
  * @param lastSync   null before the first sync
  */
-record SolrManifest(String modelId, int dimension, String chunkerVersion, String format, String rebuilding,
-                    Instant lastSync) {
+record SolrManifest(IndexManifest made, String format, String rebuilding, Instant lastSync) {
     /** Bumped when this module changes the documents' layout or the configset in a way that needs a rebuild. */
     static final String FORMAT_VERSION = "1";
     static final String DOC_ID = "atn!manifest";
     static final String KIND_MANIFEST = "manifest";
 
     static SolrManifest of(Embedder embedder) {
-        return new SolrManifest(embedder.modelId(), embedder.dimension(),
-                Integer.toString(NotesIngestor.CHUNKER_VERSION), FORMAT_VERSION, "", null);
+        return new SolrManifest(IndexManifest.of(embedder), FORMAT_VERSION, "", null);
     }
 
     /** Null for a collection never synced. */
@@ -32,9 +31,9 @@ record SolrManifest(String modelId, int dimension, String chunkerVersion, String
             return null;
         }
         String lastSync = (String) document.getFirstValue("lastSync_s");
-        return new SolrManifest((String) document.getFirstValue("model_s"),
+        return new SolrManifest(new IndexManifest((String) document.getFirstValue("model_s"),
                 Integer.parseInt((String) document.getFirstValue("dimension_s")),
-                (String) document.getFirstValue("chunker_s"), (String) document.getFirstValue("format_s"),
+                (String) document.getFirstValue("chunker_s")), (String) document.getFirstValue("format_s"),
                 (String) document.getFirstValue("rebuilding_s"), lastSync == null ? null : Instant.parse(lastSync));
     }
 
@@ -42,9 +41,9 @@ record SolrManifest(String modelId, int dimension, String chunkerVersion, String
         SolrInputDocument document = new SolrInputDocument();
         document.addField(SolrDocuments.DOC_ID, DOC_ID);
         document.addField(IndexFields.KIND, KIND_MANIFEST);
-        document.addField("model_s", modelId);
-        document.addField("dimension_s", Integer.toString(dimension));
-        document.addField("chunker_s", chunkerVersion);
+        document.addField("model_s", made.modelId());
+        document.addField("dimension_s", Integer.toString(made.dimension()));
+        document.addField("chunker_s", made.chunkerVersion());
         document.addField("format_s", format);
         document.addField("rebuilding_s", rebuildingNow);
         document.addField("lastSync_s", syncedAt.toString());
@@ -56,14 +55,9 @@ record SolrManifest(String modelId, int dimension, String chunkerVersion, String
         if (indexed == null) {
             return "";
         }
-        if (!indexed.modelId.equals(modelId)) {
-            return "model changed from " + indexed.modelId + " to " + modelId;
-        }
-        if (indexed.dimension != dimension) {
-            return "dimension changed from " + indexed.dimension + " to " + dimension;
-        }
-        if (!indexed.chunkerVersion.equals(chunkerVersion)) {
-            return "chunker version changed from " + indexed.chunkerVersion + " to " + chunkerVersion;
+        String reason = made.rebuildReason(indexed.made);
+        if (!reason.isEmpty()) {
+            return reason;
         }
         if (!indexed.format.equals(format)) {
             return "collection format changed from " + indexed.format + " to " + format;

@@ -230,7 +230,7 @@ public final class SolrNotesIndex implements NotesStore {
             QueryResponse response = query(query);
             SolrManifest shown = indexed == null ? manifest : indexed;
             return new IndexStats(count(response, IndexFields.KIND_NOTE), count(response, IndexFields.KIND_CHUNK),
-                    shown.modelId(), shown.dimension(), 0, shown.lastSync(), values(response, IndexFields.TAG),
+                    shown.made().modelId(), shown.made().dimension(), 0, shown.lastSync(), values(response, IndexFields.TAG),
                     values(response, IndexFields.CATEGORY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

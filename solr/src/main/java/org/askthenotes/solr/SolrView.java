@@ -13,6 +13,7 @@ import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrDocumentList;
 import org.askthenotes.retrieval.IndexFields;
 import org.askthenotes.ingest.Chunk;
@@ -34,6 +35,8 @@ final class SolrView implements IndexView {
      * the first pass's documents, and a search came back empty while a note was being replaced.
      */
     private static final String SINGLE_PASS = "distrib.singlePass";
+    static final int ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 50;
 
     private final SolrClient client;
     private final String collection;
@@ -87,18 +90,47 @@ final class SolrView implements IndexView {
     }
 
     private TopDocs topDocs(JsonQueryRequest request) throws IOException {
-        SolrDocumentList results;
-        try {
-            results = request.process(client, collection).getResults();
-        } catch (SolrServerException e) {
-            throw new IOException("searching Solr collection " + collection + ": " + e.getMessage(), e);
-        }
+        SolrDocumentList results = results(request);
         ScoreDoc[] scoreDocs = new ScoreDoc[results.size()];
         for (int i = 0; i < scoreDocs.length; i++) {
             SolrDocument document = results.get(i);
             scoreDocs[i] = new ScoreDoc(number(document), ((Number) document.getFirstValue("score")).floatValue());
         }
         return new TopDocs(new TotalHits(results.getNumFound(), TotalHits.Relation.EQUAL_TO), scoreDocs);
+    }
+
+    /**
+     * A search is a read, so one that fails on its way through a node that is going away is sent again, up to {@link
+     * #ATTEMPTS} times in all. The client's load balancer moves on from a node that refuses the connection, but a
+     * request in flight when the node stops can still fail (CI saw 1 of 1,000 searches do so), and the cluster state
+     * the client routes by catches up within moments. A bad request (4xx) is the query's fault and is not repeated.
+     */
+    private SolrDocumentList results(JsonQueryRequest request) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.process(client, collection).getResults();
+            } catch (SolrServerException | SolrException e) {
+                if (attempt == ATTEMPTS || !worthRetrying(e)) {
+                    throw new IOException("searching Solr collection " + collection + " (attempt " + attempt + " of "
+                            + ATTEMPTS + "): " + e.getMessage(), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Transport failures and server-side errors (5xx) are the node's; a 4xx is the request's own. */
+    static boolean worthRetrying(Exception e) {
+        return !(e instanceof SolrException solr) || solr.code() < 400 || solr.code() >= 500;
+    }
+
+    private static void pause(int attempt) throws IOException {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted between attempts at a Solr search", interrupted);
+        }
     }
 
     /** A chunk met in the second list keeps its first number; the BM25 list's copy (with its vector) wins. */

@@ -144,7 +144,7 @@ class SolrGoldenParityTest {
                 } catch (RuntimeException e) {
                     failed.incrementAndGet();
                     synchronized (errors) {
-                        errors.add(e.toString());
+                        errors.add(e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
                     }
                 }
                 done.incrementAndGet();

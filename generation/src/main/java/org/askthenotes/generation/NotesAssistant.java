@@ -48,7 +48,7 @@ public final class NotesAssistant {
         List<Hit> hits = timings.time("retrieve", () -> retriever.search(
                 new SearchRequest(query.text(), request.k(), request.mode(), request.filters())));
         listener.onSources(hits);
-        if (abstention.abstains(hits)) {
+        if (abstention.abstains(query.text(), hits)) {
             return abstain(request, query, hits, timings, listener);
         }
         PromptBudget.Fitted fitted = timings.time("prompt", () -> budget.fit(template, request.question(),

@@ -12,10 +12,14 @@ import org.askthenotes.retrieval.TextTerms;
  * words, CJK bigrams), less the question words that say nothing about the topic, as a set.
  */
 final class Terms {
-    /** Question words that Lucene's English stop set keeps but that say nothing about the topic. */
+    /**
+     * Question words that Lucene's English stop set keeps but that say nothing about the topic, stemmed as {@link
+     * TextTerms} stems them: "difference" and "compare" ask for a comparison of the topic words around them.
+     */
     private static final Set<String> QUESTION_WORDS = Stream.concat(Stream.of(
-            "what", "how", "why", "when", "where", "which", "who", "do", "doe", "can", "tell", "me", "explain",
-            "describ", "note", "about"), ChineseQuestionBigrams.OVERLAP_STOP.stream())
+            "what", "how", "why", "when", "where", "which", "who", "do", "doe", "can", "should", "i", "tell", "me",
+            "explain", "describ", "note", "about", "differ", "between", "compar", "comparison", "versu", "vs"),
+            ChineseQuestionBigrams.OVERLAP_STOP.stream())
             .collect(Collectors.toUnmodifiableSet());
 
     private Terms() {

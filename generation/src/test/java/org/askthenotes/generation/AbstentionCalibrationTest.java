@@ -32,7 +32,7 @@ class AbstentionCalibrationTest {
         NotesIndex index = BundledNotes.index();
         for (BundledNotes.Question q : BundledNotes.golden()) {
             List<Hit> hits = index.search(new SearchRequest(q.question(), 5, SearchMode.HYBRID));
-            Evidence e = new Evidence(hits, Abstention.similarity(hits), Abstention.bm25(hits));
+            Evidence e = new Evidence(q.question(), hits, Abstention.similarity(hits), Abstention.bm25(hits));
             (q.offTopic() ? offTopic : answerable).add(e);
             System.out.printf(Locale.ROOT, "%-8s %s similarity=%.3f bm25=%6.2f %s%n", q.id(),
                     q.offTopic() ? "off" : "ans", e.similarity(), e.bm25(), q.question());
@@ -54,7 +54,7 @@ class AbstentionCalibrationTest {
         assertTrue(accuracy >= MIN_BALANCED_ACCURACY, "default balanced accuracy " + accuracy);
     }
 
-    private record Evidence(List<Hit> hits, double similarity, double bm25) {
+    private record Evidence(String question, List<Hit> hits, double similarity, double bm25) {
     }
 
     /** The mean of the answered share of answerable questions and the abstained share of off-topic ones. */
@@ -63,7 +63,7 @@ class AbstentionCalibrationTest {
     }
 
     private static double answered(Abstention a, List<Evidence> group) {
-        return group.stream().filter(e -> !a.abstains(e.hits())).count() / (double) group.size();
+        return group.stream().filter(e -> !a.abstains(e.question(), e.hits())).count() / (double) group.size();
     }
 
     /** The cut midway between neighbouring observed values that gives the best balanced accuracy. */

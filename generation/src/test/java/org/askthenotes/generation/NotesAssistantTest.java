@@ -112,12 +112,13 @@ class NotesAssistantTest {
     @Test
     void rejectsAThresholdThatIsNoCosineSimilarity() {
         assertThrows(IllegalArgumentException.class, () -> Abstention.similarityOnly(1.5));
-        assertThrows(IllegalArgumentException.class, () -> new Abstention(0.3, -1));
+        assertThrows(IllegalArgumentException.class, () -> new Abstention(0.3, -1, 0.2));
+        assertThrows(IllegalArgumentException.class, () -> new Abstention(0.3, 6.5, Double.NaN));
     }
 
     @Test
     void answersWhenEitherSimilarityOrBm25EvidenceIsStrongEnough() {
-        Abstention abstention = new Abstention(0.3, 12);
+        Abstention abstention = new Abstention(0.3, 12, 0.3);
         List<org.askthenotes.retrieval.Hit> weak = List.of(
                 new org.askthenotes.retrieval.Hit(Fixtures.RAG, 0.1, 1, 4.0, 1, 0.25));
         List<org.askthenotes.retrieval.Hit> wordy = List.of(
@@ -125,10 +126,10 @@ class NotesAssistantTest {
         List<org.askthenotes.retrieval.Hit> close = List.of(
                 new org.askthenotes.retrieval.Hit(Fixtures.RAG, 0.1, 0, 0, 1, 0.31));
 
-        assertTrue(abstention.abstains(weak));
-        assertFalse(abstention.abstains(wordy));
-        assertFalse(abstention.abstains(close));
-        assertTrue(abstention.abstains(List.of()));
-        assertTrue(Abstention.similarityOnly(0.3).abstains(wordy));
+        assertTrue(abstention.abstains("What is RAG?", weak));
+        assertFalse(abstention.abstains("What is RAG?", wordy));
+        assertFalse(abstention.abstains("What is RAG?", close));
+        assertTrue(abstention.abstains("What is RAG?", List.of()));
+        assertTrue(Abstention.similarityOnly(0.3).abstains("What is RAG?", wordy));
     }
 }

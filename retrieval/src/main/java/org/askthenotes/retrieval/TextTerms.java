@@ -11,9 +11,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * A text's content terms, for code outside this module that compares texts by the words they share (the
- * answerer's overlap and grounding scores) without knowing Lucene: Lucene's standard tokenizer, English stop words
- * and Porter stems for English, CJK bigrams for Chinese (it has no spaces; bigrams are what a Chinese index holds
- * too). Only retrieval knows Lucene; this is the analysis it lends out.
+ * answerer's overlap and grounding scores) without knowing Lucene: Lucene's standard tokenizer, English stop words,
+ * possessives dropped and Porter stems for English (as the index's EnglishAnalyzer does), CJK bigrams for Chinese
+ * (it has no spaces; bigrams are what a Chinese index holds too). Only retrieval knows Lucene; this is the analysis
+ * it lends out.
  */
 public final class TextTerms {
     private static final Analyzer ANALYZER = build();
@@ -43,6 +44,7 @@ public final class TextTerms {
                     .withTokenizer("standard")
                     .addTokenFilter("cjkWidth")
                     .addTokenFilter("lowercase")
+                    .addTokenFilter("englishPossessive")
                     .addTokenFilter("cjkBigram")
                     .addTokenFilter("stop")
                     .addTokenFilter("porterStem")

@@ -53,6 +53,9 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final double FILL_CUTOFF = 0.7;
     private static final double COVER_CUTOFF = 0.5;
     private static final double REDUNDANT_JACCARD = 0.6;
+    /** A sentence is about a side of a comparison when the side is among its first terms: "Recall is TP / …". */
+    private static final int SIDE_OPENING_TERMS = 3;
+    private static final Pattern CLAUSE = Pattern.compile("[,;:，；：]|\\b(?:while|whereas|but)\\b");
     private static final Pattern GLOSS = Pattern.compile("[(（][^()（）]*[)）]");
 
     private final Length length;
@@ -171,25 +174,18 @@ public final class ExtractiveAnswerer implements Answerer {
     }
 
     /**
-     * The best unit, then the rest of its paragraph (and the list it leads into) while the answer is short, then
-     * units from anywhere that fill a short answer or cover question terms still missing, within the maximum.
+     * The best unit, then the rest of its paragraph (and the list it leads into) while the answer is short, or for a
+     * comparison what each side is; then units from anywhere that fill a short answer or cover question terms still
+     * missing, within the maximum. The best-ranked unit is never a filler: a comparison that did not open on it
+     * passed over a sentence that names both sides without saying what either is.
      */
     private List<AnswerUnit> pick(List<Scored> ranked, List<AnswerUnit> units, Set<String> questionTerms,
                                   QuestionType type, AnswerContext context) {
-        AnswerUnit first = ranked.get(0).unit();
-        List<AnswerUnit> picked = new ArrayList<>(List.of(first));
-        int words = first.words();
-        if (type != QuestionType.DEFINITION) {
-            words = withParagraphStart(units, picked, words);
-        }
-        for (AnswerUnit next = following(units, picked.get(picked.size() - 1)); next != null && words < length.minWords();
-             next = following(units, next)) {
-            if (words + next.words() > length.maxWords()) {
-                break;
-            }
-            picked.add(next);
-            words += next.words();
-        }
+        List<AnswerUnit> picked = Comparison.of(context.question())
+                .map(comparison -> eachSide(comparison, ranked, units))
+                .filter(sides -> !sides.isEmpty())
+                .orElseGet(() -> bestWithItsParagraph(ranked.get(0).unit(), units, type));
+        int words = picked.stream().mapToInt(AnswerUnit::words).sum();
         int primary = picked.size();
         double best = ranked.get(0).score();
         Set<String> covered = new HashSet<>();
@@ -216,6 +212,84 @@ public final class ExtractiveAnswerer implements Answerer {
         List<AnswerUnit> ordered = new ArrayList<>(picked.subList(0, primary));
         ordered.addAll(inReadingOrder(picked.subList(primary, picked.size())));
         return ordered;
+    }
+
+    /** The best unit, then the rest of its paragraph (and the list it leads into) while the answer is short. */
+    private List<AnswerUnit> bestWithItsParagraph(AnswerUnit first, List<AnswerUnit> units, QuestionType type) {
+        List<AnswerUnit> picked = new ArrayList<>(List.of(first));
+        int words = first.words();
+        if (type != QuestionType.DEFINITION) {
+            words = withParagraphStart(units, picked, words);
+        }
+        continueParagraph(units, picked, words, length.minWords());
+        return picked;
+    }
+
+    /**
+     * For a comparison, what each side is: per side the unit that opens on it, or one of its clauses does ("RAG adds
+     * fresh documents at query time"): the earlier the side comes, the better, then the better scored. Each is
+     * followed by its paragraph while that side's part is short; a unit already picked that opens on this side as
+     * early serves it too ("Prompting changes only the input, RAG adds …, and fine-tuning changes …"). No
+     * score floor: a side's sentence covers half the question at best, and the sources are the retrieved ones. Empty
+     * when neither side has such a unit.
+     */
+    private List<AnswerUnit> eachSide(Comparison comparison, List<Scored> ranked, List<AnswerUnit> units) {
+        List<AnswerUnit> picked = new ArrayList<>();
+        for (Set<String> side : comparison.sides()) {
+            int served = picked.stream().mapToInt(u -> opening(u, side)).filter(rank -> rank >= 0).min()
+                    .orElse(Integer.MAX_VALUE);
+            ranked.stream()
+                    .filter(s -> !picked.contains(s.unit()) && opening(s.unit(), side) >= 0)
+                    .min(Comparator.comparingInt((Scored s) -> opening(s.unit(), side))
+                            .thenComparing(Comparator.comparingDouble(Scored::score).reversed()))
+                    .filter(s -> opening(s.unit(), side) < served)
+                    .ifPresent(s -> {
+                        List<AnswerUnit> part = new ArrayList<>(List.of(s.unit()));
+                        continueParagraph(units, part, s.unit().words(), length.minWords() / 2);
+                        part.stream().filter(u -> !picked.contains(u)).forEach(picked::add);
+                    });
+        }
+        return picked;
+    }
+
+    /**
+     * How early the side comes in the unit: 2 × its place among the first {@link #SIDE_OPENING_TERMS} terms of the
+     * unit or of a later clause, plus 1 in a later clause, so "RAG is the usual choice …" comes before "Prompting
+     * changes only the input, RAG adds …"; -1 when no clause opens on all of the side.
+     */
+    private static int opening(AnswerUnit unit, Set<String> side) {
+        int best = -1;
+        String[] clauses = CLAUSE.split(unit.text());
+        for (int c = 0; c < clauses.length; c++) {
+            Set<String> terms = Terms.of(clauses[c]);
+            if (!terms.containsAll(side)) {
+                continue;
+            }
+            int index = 0;
+            for (String term : terms) {
+                if (side.contains(term)) {
+                    int rank = 2 * index + (c == 0 ? 0 : 1);
+                    best = best < 0 ? rank : Math.min(best, rank);
+                    break;
+                }
+                if (++index >= SIDE_OPENING_TERMS) {
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Adds the units after the last one picked, in its paragraph, while the words are under {@code until}. */
+    private void continueParagraph(List<AnswerUnit> units, List<AnswerUnit> picked, int words, int until) {
+        for (AnswerUnit next = following(units, picked.get(picked.size() - 1)); next != null && words < until;
+             next = following(units, next)) {
+            if (words + next.words() > length.maxWords()) {
+                break;
+            }
+            picked.add(next);
+            words += next.words();
+        }
     }
 
     /**

@@ -14,8 +14,9 @@ import org.askthenotes.retrieval.SearchRequest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calibrates abstention: the best hit's cosine similarity and BM25 score for the answerable and the off-topic
- * golden questions over a real index of the bundled notes (hybrid search, k=5). Prints both distributions, the
+ * Calibrates abstention: the best hit's cosine similarity and BM25 score, and the share of topic words one hit
+ * holds, for the answerable and the off-topic golden questions over a real index of the bundled notes (hybrid search,
+ * k=5). Prints the distributions, the
  * best similarity-only cut and how the shipped default does; docs/generation.md records a run. Fails when the
  * default no longer separates the golden set well, so a change of model, retrieval or notes that moves the
  * distributions is noticed.
@@ -32,15 +33,18 @@ class AbstentionCalibrationTest {
         NotesIndex index = BundledNotes.index();
         for (BundledNotes.Question q : BundledNotes.golden()) {
             List<Hit> hits = index.search(new SearchRequest(q.question(), 5, SearchMode.HYBRID));
-            Evidence e = new Evidence(q.question(), hits, Abstention.similarity(hits), Abstention.bm25(hits));
+            Evidence e = new Evidence(q.question(), hits, Abstention.similarity(hits), Abstention.bm25(hits),
+                    Abstention.topicCoverage(q.question(), hits));
             (q.offTopic() ? offTopic : answerable).add(e);
-            System.out.printf(Locale.ROOT, "%-8s %s similarity=%.3f bm25=%6.2f %s%n", q.id(),
-                    q.offTopic() ? "off" : "ans", e.similarity(), e.bm25(), q.question());
+            System.out.printf(Locale.ROOT, "%-8s %s similarity=%.3f bm25=%6.2f topic=%.2f %s%n", q.id(),
+                    q.offTopic() ? "off" : "ans", e.similarity(), e.bm25(), e.topic(), q.question());
         }
         System.out.println("similarity answerable " + summary(answerable, Evidence::similarity));
         System.out.println("similarity off-topic  " + summary(offTopic, Evidence::similarity));
         System.out.println("bm25       answerable " + summary(answerable, Evidence::bm25));
         System.out.println("bm25       off-topic  " + summary(offTopic, Evidence::bm25));
+        System.out.println("topic      answerable " + summary(answerable, Evidence::topic));
+        System.out.println("topic      off-topic  " + summary(offTopic, Evidence::topic));
         Abstention bestSimilarity = Abstention.similarityOnly(
                 bestCut(answerable, offTopic, Evidence::similarity, t -> Abstention.similarityOnly(t)));
         System.out.printf(Locale.ROOT, "best similarity-only %s: balanced accuracy %.3f%n", bestSimilarity,
@@ -54,7 +58,7 @@ class AbstentionCalibrationTest {
         assertTrue(accuracy >= MIN_BALANCED_ACCURACY, "default balanced accuracy " + accuracy);
     }
 
-    private record Evidence(String question, List<Hit> hits, double similarity, double bm25) {
+    private record Evidence(String question, List<Hit> hits, double similarity, double bm25, double topic) {
     }
 
     /** The mean of the answered share of answerable questions and the abstained share of off-topic ones. */

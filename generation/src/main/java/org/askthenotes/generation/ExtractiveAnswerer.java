@@ -138,7 +138,7 @@ public final class ExtractiveAnswerer implements Answerer {
         List<Scored> cheap = new ArrayList<>();
         for (AnswerUnit unit : units) {
             double heading = headings[unit.source()];
-            double score = COVERAGE_WEIGHT * Terms.coverage(questionTerms, unit.terms()) + HEADING_WEIGHT * heading
+            double score = COVERAGE_WEIGHT * coverage(questionTerms, unit, type) + HEADING_WEIGHT * heading
                     + RANK_WEIGHT / unit.source() + shape(type, count, unit);
             cheap.add(new Scored(unit, score));
         }
@@ -150,6 +150,20 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         ranked.sort(Comparator.comparingDouble(Scored::score).reversed());
         return ranked;
+    }
+
+    /**
+     * The share of the question's terms the unit holds. A list answers a question that does not ask for one through
+     * one item at most, so it counts by its best item with the lead-in: three checklist items between them hold
+     * "label", "SageMaker" and "training data", but only one is about labelling.
+     */
+    private static double coverage(Set<String> questionTerms, AnswerUnit unit, QuestionType type) {
+        if (unit.kind() != AnswerUnit.Kind.LIST || type == QuestionType.LIST) {
+            return Terms.coverage(questionTerms, unit.terms());
+        }
+        return unit.lines().stream()
+                .mapToDouble(item -> Terms.coverage(questionTerms, Terms.of(unit.leadIn() + "\n" + item)))
+                .max().orElse(0);
     }
 
     private static double shape(QuestionType type, int count, AnswerUnit unit) {

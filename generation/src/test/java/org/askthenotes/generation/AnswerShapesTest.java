@@ -84,6 +84,17 @@ class AnswerShapesTest {
         assertFalse(answer.text().contains("overfits when"), answer.text());
     }
 
+    /**
+     * A checklist whose items between them hold "label", "SageMaker" and "training data" no longer comes before the
+     * section that answers: a list counts by its best item when the question does not ask for a list.
+     */
+    @Test
+    void aListOnlyOneItemOfWhichAnswersDoesNotLead() {
+        Answer answer = ask("Which SageMaker tool labels training data?");
+
+        assertTrue(answer.text().startsWith("Ground Truth creates labeled training data"), answer.text());
+    }
+
     /** A comparison quotes what each side is, not the F1 sentence that names both ("the harmonic mean of …"). */
     @Test
     void aComparisonSaysWhatEachSideIsFirst() {

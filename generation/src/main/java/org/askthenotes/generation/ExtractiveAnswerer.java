@@ -250,13 +250,15 @@ public final class ExtractiveAnswerer implements Answerer {
     private List<AnswerUnit> eachSide(Comparison comparison, List<Scored> ranked, List<AnswerUnit> units) {
         List<AnswerUnit> picked = new ArrayList<>();
         for (Set<String> side : comparison.sides()) {
-            int served = picked.stream().mapToInt(u -> opening(u, side)).filter(rank -> rank >= 0).min()
+            Map<AnswerUnit, Integer> openings = new HashMap<>();
+            ranked.forEach(s -> openings.put(s.unit(), opening(s.unit(), side)));
+            int served = picked.stream().mapToInt(u -> openings.getOrDefault(u, -1)).filter(rank -> rank >= 0).min()
                     .orElse(Integer.MAX_VALUE);
             ranked.stream()
-                    .filter(s -> !picked.contains(s.unit()) && opening(s.unit(), side) >= 0)
-                    .min(Comparator.comparingInt((Scored s) -> opening(s.unit(), side))
+                    .filter(s -> !picked.contains(s.unit()) && openings.get(s.unit()) >= 0)
+                    .min(Comparator.comparingInt((Scored s) -> openings.get(s.unit()))
                             .thenComparing(Comparator.comparingDouble(Scored::score).reversed()))
-                    .filter(s -> opening(s.unit(), side) < served)
+                    .filter(s -> openings.get(s.unit()) < served)
                     .ifPresent(s -> {
                         List<AnswerUnit> part = new ArrayList<>(List.of(s.unit()));
                         continueParagraph(units, part, s.unit().words(), length.minWords() / 2);
@@ -272,6 +274,9 @@ public final class ExtractiveAnswerer implements Answerer {
      * changes only the input, RAG adds …"; -1 when no clause opens on all of the side.
      */
     private static int opening(AnswerUnit unit, Set<String> side) {
+        if (!unit.terms().containsAll(side)) {
+            return -1;
+        }
         int best = -1;
         String[] clauses = CLAUSE.split(unit.text());
         for (int c = 0; c < clauses.length; c++) {

@@ -245,7 +245,8 @@ public final class ExtractiveAnswerer implements Answerer {
      * followed by its paragraph while that side's part is short; a unit already picked that opens on this side as
      * early serves it too ("Prompting changes only the input, RAG adds …, and fine-tuning changes …"). No
      * score floor: a side's sentence covers half the question at best, and the sources are the retrieved ones. Empty
-     * when neither side has such a unit.
+     * unless both sides have such a unit: half a comparison is no better framing than the usual answer ("How do
+     * Guardrails differ from Agents?" with no source opening on Agents).
      */
     private List<AnswerUnit> eachSide(Comparison comparison, List<Scored> ranked, List<AnswerUnit> units) {
         List<AnswerUnit> picked = new ArrayList<>();
@@ -264,6 +265,9 @@ public final class ExtractiveAnswerer implements Answerer {
                         continueParagraph(units, part, s.unit().words(), length.minWords() / 2);
                         part.stream().filter(u -> !picked.contains(u)).forEach(picked::add);
                     });
+            if (picked.stream().noneMatch(u -> openings.getOrDefault(u, -1) >= 0)) {
+                return List.of();
+            }
         }
         return picked;
     }

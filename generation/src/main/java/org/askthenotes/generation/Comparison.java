@@ -11,8 +11,9 @@ import org.askthenotes.ingest.Language;
 /**
  * The two things a question sets side by side, as topic terms: "What is the difference between fine-tuning and
  * RAG?", "Precision vs recall?", "How does temperature differ from top-p?", "Compare X with Y", "When should I use X
- * instead of Y?", "X or Y: how do they differ?". A comparison is answered by what each side is, not by the one
- * sentence that happens to name both ("The F1 score is the harmonic mean of precision and recall").
+ * instead of Y?", "Is X cheaper than Y?", "X or Y: how do they differ?". A comparison is answered by what each side
+ * is, not by the one sentence that happens to name both ("The F1 score is the harmonic mean of precision and
+ * recall").
  * <p>
  * English only. A Chinese side is a run of character bigrams, and whether a sentence opens on it says little:
  * read as a comparison, 「即時推論和批次推論有什麼不同？…」 (zh-017) quoted the batch-pricing section first and lost three
@@ -26,6 +27,7 @@ record Comparison(Set<String> first, Set<String> second) {
             Pattern.compile("\\bcompar(?:e|ing) " + SIDE + " (?:and|with|to|against) " + SIDE + END),
             Pattern.compile("\\b(?:does|do|is|are) " + SIDE + " differ(?:ent)? from " + SIDE + END),
             Pattern.compile("\\buse " + SIDE + " instead of " + SIDE + END),
+            Pattern.compile("^(?:is|are) " + SIDE + " (?:\\w+er|more \\w+|less \\w+) than " + SIDE + END),
             Pattern.compile("(?:^|[?.!:;,] )" + SIDE + " (?:vs\\.?|versus) " + SIDE + END),
             Pattern.compile("^" + SIDE + " or " + SIDE + "[?:,] .*\\b(?:differ|difference|compare)"));
 

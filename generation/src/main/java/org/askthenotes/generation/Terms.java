@@ -18,7 +18,7 @@ final class Terms {
      */
     private static final Set<String> QUESTION_WORDS = Stream.concat(Stream.of(
             "what", "how", "why", "when", "where", "which", "who", "do", "doe", "can", "should", "i", "tell", "me",
-            "explain", "describ", "note", "about", "differ", "between", "compar", "comparison", "versu", "vs"),
+            "explain", "describ", "note", "about", "differ", "between", "compar", "comparison", "versu", "vs", "than"),
             ChineseQuestionBigrams.OVERLAP_STOP.stream())
             .collect(Collectors.toUnmodifiableSet());
 

@@ -21,6 +21,8 @@ class ComparisonTest {
             "How is Bedrock different from SageMaker?|bedrock|sagemak",
             "Compare continued pre-training with instruction fine-tuning.|continu pre train|instruct fine tune",
             "When should I use RAG instead of fine-tuning?|rag|fine tune",
+            "Is RAG cheaper than fine-tuning?|rag|fine tune",
+            "Are GANs more stable than diffusion models?|gan|diffus model",
             "Zero-shot or few-shot prompting: how do they differ?|zero shot|few shot prompt"})
     void findsBothSides(String question, String first, String second) {
         Comparison comparison = Comparison.of(question).orElseThrow();

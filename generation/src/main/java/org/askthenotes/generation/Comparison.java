@@ -1,9 +1,14 @@
 package org.askthenotes.generation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.askthenotes.ingest.Language;
@@ -20,6 +25,9 @@ import org.askthenotes.ingest.Language;
  * of its four facts.
  */
 record Comparison(Set<String> first, Set<String> second) {
+    /** A sentence is about a side when the side is among its first terms: "Recall is TP / …". */
+    private static final int OPENING_TERMS = 3;
+    private static final Pattern CLAUSE = Pattern.compile("[,;:，；：]|\\b(?:while|whereas|but)\\b");
     private static final String END = "(?=[?.!:;,]|$)";
     private static final String SIDE = "([^?.!:;,]+?)";
     private static final List<Pattern> ENGLISH = List.of(
@@ -59,5 +67,66 @@ record Comparison(Set<String> first, Set<String> second) {
 
     List<Set<String>> sides() {
         return List.of(first, second);
+    }
+
+    /**
+     * What each side is: per side the unit that opens on it, or one of its clauses does ("RAG adds fresh documents at
+     * query time"), the earlier the side comes the better, then the better ranked; each with what follows it. A unit
+     * already picked that opens on this side as early serves it too ("Prompting changes only the input, RAG adds …,
+     * and fine-tuning changes …"). No score floor: a side's sentence covers half the question at best, and the
+     * sources are the retrieved ones. Empty unless both sides have such a unit: half a comparison is no better
+     * framing than the usual answer ("How do Guardrails differ from Agents?" with no source opening on Agents).
+     *
+     * @param ranked the units, best first
+     * @param part   a side's unit with what the answer quotes after it
+     */
+    List<AnswerUnit> eachSide(List<AnswerUnit> ranked, Function<AnswerUnit, List<AnswerUnit>> part) {
+        List<AnswerUnit> picked = new ArrayList<>();
+        for (Set<String> side : sides()) {
+            Map<AnswerUnit, Integer> openings = new HashMap<>();
+            ranked.forEach(unit -> openings.put(unit, opening(unit, side)));
+            int served = picked.stream().mapToInt(unit -> openings.getOrDefault(unit, -1)).filter(rank -> rank >= 0)
+                    .min().orElse(Integer.MAX_VALUE);
+            ranked.stream()
+                    .filter(unit -> !picked.contains(unit) && openings.get(unit) >= 0)
+                    .min(Comparator.comparingInt(openings::get))
+                    .filter(unit -> openings.get(unit) < served)
+                    .ifPresent(unit -> part.apply(unit).stream().filter(u -> !picked.contains(u)).forEach(picked::add));
+            if (picked.stream().noneMatch(unit -> openings.getOrDefault(unit, -1) >= 0)) {
+                return List.of();
+            }
+        }
+        return picked;
+    }
+
+    /**
+     * How early the side comes in the unit: 2 × its place among the first {@link #OPENING_TERMS} terms of the unit
+     * or of a later clause, plus 1 in a later clause, so "RAG is the usual choice …" comes before "Prompting changes
+     * only the input, RAG adds …"; -1 when no clause opens on all of the side.
+     */
+    static int opening(AnswerUnit unit, Set<String> side) {
+        if (!unit.terms().containsAll(side)) {
+            return -1;
+        }
+        int best = -1;
+        String[] clauses = CLAUSE.split(unit.text());
+        for (int c = 0; c < clauses.length; c++) {
+            Set<String> terms = Terms.of(clauses[c]);
+            if (!terms.containsAll(side)) {
+                continue;
+            }
+            int index = 0;
+            for (String term : terms) {
+                if (side.contains(term)) {
+                    int rank = 2 * index + (c == 0 ? 0 : 1);
+                    best = best < 0 ? rank : Math.min(best, rank);
+                    break;
+                }
+                if (++index >= OPENING_TERMS) {
+                    break;
+                }
+            }
+        }
+        return best;
     }
 }

@@ -2,10 +2,8 @@ package org.askthenotes.generation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -53,9 +51,6 @@ public final class ExtractiveAnswerer implements Answerer {
     private static final double FILL_CUTOFF = 0.7;
     private static final double COVER_CUTOFF = 0.5;
     private static final double REDUNDANT_JACCARD = 0.6;
-    /** A sentence is about a side of a comparison when the side is among its first terms: "Recall is TP / …". */
-    private static final int SIDE_OPENING_TERMS = 3;
-    private static final Pattern CLAUSE = Pattern.compile("[,;:，；：]|\\b(?:while|whereas|but)\\b");
     private static final Pattern GLOSS = Pattern.compile("[(（][^()（）]*[)）]");
 
     private final Length length;
@@ -196,7 +191,8 @@ public final class ExtractiveAnswerer implements Answerer {
     private List<AnswerUnit> pick(List<Scored> ranked, List<AnswerUnit> units, Set<String> questionTerms,
                                   QuestionType type, AnswerContext context) {
         List<AnswerUnit> picked = Comparison.of(context.question())
-                .map(comparison -> eachSide(comparison, ranked, units))
+                .map(comparison -> comparison.eachSide(ranked.stream().map(Scored::unit).toList(),
+                        unit -> withShortParagraph(unit, units)))
                 .filter(sides -> !sides.isEmpty())
                 .orElseGet(() -> bestWithItsParagraph(ranked.get(0).unit(), units, type));
         int words = picked.stream().mapToInt(AnswerUnit::words).sum();
@@ -239,68 +235,11 @@ public final class ExtractiveAnswerer implements Answerer {
         return picked;
     }
 
-    /**
-     * For a comparison, what each side is: per side the unit that opens on it, or one of its clauses does ("RAG adds
-     * fresh documents at query time"): the earlier the side comes, the better, then the better scored. Each is
-     * followed by its paragraph while that side's part is short; a unit already picked that opens on this side as
-     * early serves it too ("Prompting changes only the input, RAG adds …, and fine-tuning changes …"). No
-     * score floor: a side's sentence covers half the question at best, and the sources are the retrieved ones. Empty
-     * unless both sides have such a unit: half a comparison is no better framing than the usual answer ("How do
-     * Guardrails differ from Agents?" with no source opening on Agents).
-     */
-    private List<AnswerUnit> eachSide(Comparison comparison, List<Scored> ranked, List<AnswerUnit> units) {
-        List<AnswerUnit> picked = new ArrayList<>();
-        for (Set<String> side : comparison.sides()) {
-            Map<AnswerUnit, Integer> openings = new HashMap<>();
-            ranked.forEach(s -> openings.put(s.unit(), opening(s.unit(), side)));
-            int served = picked.stream().mapToInt(u -> openings.getOrDefault(u, -1)).filter(rank -> rank >= 0).min()
-                    .orElse(Integer.MAX_VALUE);
-            ranked.stream()
-                    .filter(s -> !picked.contains(s.unit()) && openings.get(s.unit()) >= 0)
-                    .min(Comparator.comparingInt((Scored s) -> openings.get(s.unit()))
-                            .thenComparing(Comparator.comparingDouble(Scored::score).reversed()))
-                    .filter(s -> openings.get(s.unit()) < served)
-                    .ifPresent(s -> {
-                        List<AnswerUnit> part = new ArrayList<>(List.of(s.unit()));
-                        continueParagraph(units, part, s.unit().words(), length.minWords() / 2);
-                        part.stream().filter(u -> !picked.contains(u)).forEach(picked::add);
-                    });
-            if (picked.stream().noneMatch(u -> openings.getOrDefault(u, -1) >= 0)) {
-                return List.of();
-            }
-        }
-        return picked;
-    }
-
-    /**
-     * How early the side comes in the unit: 2 × its place among the first {@link #SIDE_OPENING_TERMS} terms of the
-     * unit or of a later clause, plus 1 in a later clause, so "RAG is the usual choice …" comes before "Prompting
-     * changes only the input, RAG adds …"; -1 when no clause opens on all of the side.
-     */
-    private static int opening(AnswerUnit unit, Set<String> side) {
-        if (!unit.terms().containsAll(side)) {
-            return -1;
-        }
-        int best = -1;
-        String[] clauses = CLAUSE.split(unit.text());
-        for (int c = 0; c < clauses.length; c++) {
-            Set<String> terms = Terms.of(clauses[c]);
-            if (!terms.containsAll(side)) {
-                continue;
-            }
-            int index = 0;
-            for (String term : terms) {
-                if (side.contains(term)) {
-                    int rank = 2 * index + (c == 0 ? 0 : 1);
-                    best = best < 0 ? rank : Math.min(best, rank);
-                    break;
-                }
-                if (++index >= SIDE_OPENING_TERMS) {
-                    break;
-                }
-            }
-        }
-        return best;
+    /** A side's unit of a comparison, then its paragraph while that side's part is short. */
+    private List<AnswerUnit> withShortParagraph(AnswerUnit unit, List<AnswerUnit> units) {
+        List<AnswerUnit> part = new ArrayList<>(List.of(unit));
+        continueParagraph(units, part, unit.words(), length.minWords() / 2);
+        return part;
     }
 
     /** Adds the units after the last one picked, in its paragraph, while the words are under {@code until}. */
@@ -312,36 +251,6 @@ public final class ExtractiveAnswerer implements Answerer {
             }
             picked.add(next);
             words += next.words();
-        }
-    }
-
-    /**
-     * Which question terms a section not yet quoted answers as a part of the question. A term counts when the
-     * section is about it (its heading path or note title holds it) or no other source holds it at all; a word any
-     * section may mention ("the training data" in the overfitting section, for a question on bias in training data)
-     * is no part of the question that section answers. English questions only: a Chinese question's terms are
-     * bigrams that recur across sections' text and its headings are partly English, so neither signal tells a
-     * section's topic, and they keep the broad rule. Measured (docs/generation.md, "Sentences from other sections"):
-     * citation precision 0.7145 → 0.7390 on the golden set and 0.5821 → 0.7096 on the cross-lingual set's English
-     * questions, every other answer metric unchanged; applied to Chinese questions too it cost the cross-lingual
-     * Chinese set a correct citation (0.7963 → 0.7778).
-     */
-    private record QuestionParts(AnswerContext context, boolean english, Map<String, Long> sourcesHolding) {
-        static QuestionParts of(AnswerContext context, List<AnswerUnit> units, Set<String> questionTerms) {
-            Map<String, Long> holding = new HashMap<>();
-            for (String term : questionTerms) {
-                holding.put(term, units.stream().filter(u -> u.terms().contains(term)).map(AnswerUnit::source)
-                        .distinct().count());
-            }
-            return new QuestionParts(context, Language.of(context.question()) == Language.ENGLISH, holding);
-        }
-
-        boolean answeredBy(int source, String term) {
-            if (!english || sourcesHolding.getOrDefault(term, 0L) <= 1) {
-                return true;
-            }
-            var chunk = context.sources().get(source - 1).chunk();
-            return Terms.of(chunk.noteTitle() + "\n" + String.join("\n", chunk.headingPath())).contains(term);
         }
     }
 

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import org.askthenotes.app.config.AppConfig;
 import org.askthenotes.app.web.AccessGuard;
 import org.askthenotes.app.web.WebApp;
+import org.askthenotes.retrieval.SearchMode;
+import org.askthenotes.retrieval.SearchRequest;
 import org.askthenotes.retrieval.SyncListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,9 @@ public final class NotesServer implements Closeable {
             LOG.info("Index in sync: {} notes read, {} chunks embedded, {} problems", first.ingest().notesRead(),
                     first.sync().chunksEmbedded(), first.ingest().problems().size());
             first.ingest().problems().forEach(p -> LOG.warn("{}", p));
+            // a warming search, as Solr's firstSearcher runs: the query model, the graph and the Chinese dictionary
+            // (loaded beside it) are ready before a learner's first question
+            service.search(new SearchRequest("warming search", 1, SearchMode.HYBRID));
             Javalin app = WebApp.create(service).start(config.host(), config.port());
             NotesWatcher watcher = new NotesWatcher(config.notes(), config.index(), NotesWatcher.DEFAULT_DEBOUNCE,
                     () -> logSync(service.syncUnchecked(progress))).start();

@@ -46,7 +46,7 @@ public final class NotesServer implements Closeable {
             first.ingest().problems().forEach(p -> LOG.warn("{}", p));
             // a warming search, as Solr's firstSearcher runs: the query model, the graph and the Chinese dictionary
             // (loaded beside it) are ready before a learner's first question
-            service.search(new SearchRequest("warming search", 1, SearchMode.HYBRID));
+            warm(service);
             Javalin app = WebApp.create(service).start(config.host(), config.port());
             NotesWatcher watcher = new NotesWatcher(config.notes(), config.index(), NotesWatcher.DEFAULT_DEBOUNCE,
                     () -> logSync(service.syncUnchecked(progress))).start();
@@ -54,6 +54,15 @@ public final class NotesServer implements Closeable {
         } catch (IOException | RuntimeException e) {
             service.close();
             throw e;
+        }
+    }
+
+    /** A warming search that fails costs the first question its speed, not the server its start. */
+    private static void warm(NotesService service) {
+        try {
+            service.search(new SearchRequest("warming search", 1, SearchMode.HYBRID));
+        } catch (RuntimeException e) {
+            LOG.warn("The warming search failed; the first question will be slower: {}", e.toString());
         }
     }
 

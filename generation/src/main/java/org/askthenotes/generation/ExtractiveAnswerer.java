@@ -190,11 +190,12 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     private List<AnswerUnit> pick(List<Scored> ranked, List<AnswerUnit> units, Set<String> questionTerms,
                                   QuestionType type, AnswerContext context) {
-        List<AnswerUnit> picked = Comparison.of(context.question())
+        List<AnswerUnit> sides = Comparison.of(context.question())
                 .map(comparison -> comparison.eachSide(ranked.stream().map(Scored::unit).toList(),
                         unit -> withShortParagraph(unit, units)))
-                .filter(sides -> !sides.isEmpty())
-                .orElseGet(() -> bestWithItsParagraph(ranked.get(0).unit(), units, type));
+                .orElse(List.of());
+        List<AnswerUnit> picked = sides.isEmpty() ? bestWithItsParagraph(ranked.get(0).unit(), units, type)
+                : new ArrayList<>(sides);
         int words = picked.stream().mapToInt(AnswerUnit::words).sum();
         int primary = picked.size();
         double best = ranked.get(0).score();
@@ -208,7 +209,7 @@ public final class ExtractiveAnswerer implements Answerer {
             if (picked.contains(unit) || redundant(unit, picked) || words + unit.words() > length.maxWords()) {
                 continue;
             }
-            boolean fills = words < length.minWords() && candidate.score() >= FILL_CUTOFF * best;
+            boolean fills = sides.isEmpty() && words < length.minWords() && candidate.score() >= FILL_CUTOFF * best;
             boolean covers = candidate.score() >= COVER_CUTOFF * best
                     && questionTerms.stream().anyMatch(t -> !covered.contains(t) && unit.terms().contains(t)
                             && (answering.contains(unit.source()) || parts.answeredBy(unit.source(), t)));

@@ -53,20 +53,19 @@ class AnswerShapesTest {
     }
 
     /**
-     * Both sides are quoted, from more than one note: the foundation-models sentence that contrasts prompting, RAG and
-     * fine-tuning (each opens a clause of it) and the fine-tuning note. With the quantized default this wording's best
-     * similarity is 0.27 and BM25 4.3: it is answered because one source holds both topic words (Abstention).
+     * Both sides are quoted by the foundation-models sentence that contrasts prompting, RAG and fine-tuning: each
+     * opens a clause of it, so it serves both, and no filler follows from a section about one side alone (the answer
+     * used to end on domain adaptation). With the quantized default this wording's best similarity is 0.27 and BM25
+     * 4.3: it is answered because one source holds both topic words (Abstention).
      */
     @Test
-    void aQuestionSpanningTwoSectionsQuotesBoth() {
+    void aComparisonQuotesTheSentenceThatContrastsBothSides() {
         Answer answer = ask("What is the difference between fine-tuning and RAG?");
 
-        List<String> notes = answer.citations().stream().map(Citation::notePath).distinct().toList();
-        assertTrue(notes.size() >= 2, notes + ": " + answer.text());
-        assertTrue(notes.contains("aif-c01-fine-tuning.md"), answer.text());
         String text = answer.text().toLowerCase(Locale.ROOT);
-        assertTrue(text.contains("rag adds") || text.contains("retrieval-augmented"), answer.text());
-        assertTrue(text.contains("fine-tuning changes") || text.contains("fine-tuning is"), answer.text());
+        assertTrue(text.startsWith("prompting changes only the input, rag adds fresh documents"), answer.text());
+        assertTrue(text.contains("fine-tuning changes the weights"), answer.text());
+        assertFalse(text.contains("domain adaptation"), answer.text());
     }
 
     /**

@@ -264,9 +264,15 @@ public final class SolrNotesIndex implements NotesStore {
         return query(query.setRows((int) Math.max(1, count)));
     }
 
+    /** A response that is no answer (see SolrView.incomplete) fails here, naming the collection, not later as an NPE. */
     private QueryResponse query(SolrQuery query) throws IOException {
         try {
-            return client.query(target.collection(), query, SolrRequest.METHOD.POST);
+            QueryResponse response = client.query(target.collection(), query, SolrRequest.METHOD.POST);
+            SolrServerException incomplete = SolrView.incomplete(response);
+            if (incomplete != null) {
+                throw incomplete;
+            }
+            return response;
         } catch (SolrServerException e) {
             throw new IOException("querying Solr collection " + target.collection() + ": " + e.getMessage(), e);
         }

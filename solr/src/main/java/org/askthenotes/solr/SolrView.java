@@ -12,6 +12,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.json.JsonQueryRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrDocumentList;
@@ -102,21 +103,44 @@ final class SolrView implements IndexView {
     /**
      * A search is a read, so one that fails on its way through a node that is going away is sent again, up to {@link
      * #ATTEMPTS} times in all. The client's load balancer moves on from a node that refuses the connection, but a
-     * request in flight when the node stops can still fail (CI saw 1 of 1,000 searches do so), and the cluster state
-     * the client routes by catches up within moments. A bad request (4xx) is the query's fault and is not repeated.
+     * request in flight when the node stops can still fail, or come back as a response with no result list at all (CI
+     * saw each once in 1,000 searches), and the cluster state the client routes by catches up within moments. A bad
+     * request (4xx) is the query's fault and is not repeated.
      */
     private SolrDocumentList results(JsonQueryRequest request) throws IOException {
         for (int attempt = 1; ; attempt++) {
+            Exception failure;
             try {
-                return request.process(client, collection).getResults();
-            } catch (SolrServerException | SolrException e) {
-                if (attempt == ATTEMPTS || !worthRetrying(e)) {
-                    throw new IOException("searching Solr collection " + collection + " (attempt " + attempt + " of "
-                            + ATTEMPTS + "): " + e.getMessage(), e);
+                QueryResponse response = request.process(client, collection);
+                failure = incomplete(response);
+                if (failure == null) {
+                    return response.getResults();
                 }
-                pause(attempt);
+            } catch (SolrServerException | SolrException e) {
+                failure = e;
             }
+            if (attempt == ATTEMPTS || !worthRetrying(failure)) {
+                throw new IOException("searching Solr collection " + collection + " (attempt " + attempt + " of "
+                        + ATTEMPTS + "): " + failure.getMessage(), failure);
+            }
+            pause(attempt);
         }
+    }
+
+    /**
+     * Why a response that came back is no answer: it has no result list, or its header says a shard's part is
+     * missing. Either would rank from part of the notes; null when the response is whole.
+     */
+    static SolrServerException incomplete(QueryResponse response) {
+        if (response.getResults() == null) {
+            return new SolrServerException("a response without a result list: " + response.getResponse());
+        }
+        Object partial = response.getResponseHeader() == null ? null
+                : response.getResponseHeader().get("partialResults");
+        if (partial != null && !Boolean.FALSE.equals(partial) && !"false".equals(partial)) {
+            return new SolrServerException("partial results (" + partial + "): " + response.getResponseHeader());
+        }
+        return null;
     }
 
     /** Transport failures and server-side errors (5xx) are the node's; a 4xx is the request's own. */

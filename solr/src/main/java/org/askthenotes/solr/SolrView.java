@@ -19,6 +19,8 @@ import org.apache.solr.common.SolrDocumentList;
 import org.askthenotes.retrieval.IndexFields;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.retrieval.IndexView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One search's view of the collection: each list is one JSON query sent as a POST (a 384-d vector does not fit a
@@ -26,6 +28,7 @@ import org.askthenotes.retrieval.IndexView;
  * two requests, each on one searcher per shard; a note lives on one shard, so neither list sees a note half-synced.
  */
 final class SolrView implements IndexView {
+    private static final Logger LOG = LoggerFactory.getLogger(SolrView.class);
     private static final List<String> BM25_FIELDS =
             with(SolrDocuments.CHUNK_FIELDS, IndexFields.VECTOR, SolrDocuments.SCORE);
     private static final List<String> KNN_FIELDS = with(SolrDocuments.CHUNK_FIELDS, SolrDocuments.SCORE);
@@ -123,6 +126,8 @@ final class SolrView implements IndexView {
                 throw new IOException("searching Solr collection " + collection + " (attempt " + attempt + " of "
                         + ATTEMPTS + "): " + failure.getMessage(), failure);
             }
+            LOG.warn("searching Solr collection {}: attempt {} of {} failed, sending it again: {}", collection, attempt,
+                    ATTEMPTS, failure.toString());
             pause(attempt);
         }
     }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 public final class Sentences {
     /** Terminal punctuation followed by citation markers: a sentence ends after the markers. */
     private static final Pattern MARKED_END = Pattern.compile("[.!?。！？](?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*])+");
+    private static final Pattern TRAILING_MARKERS = Pattern.compile("(?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*])+$");
     private static final Pattern LEADING_MARKERS = Pattern.compile("^(?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*])+");
 
     private Sentences() {
@@ -30,9 +31,11 @@ public final class Sentences {
             for (String piece : pieces(line)) {
                 String stripped = piece.strip();
                 boolean continues = sentences.size() > lineStart && !stripped.isEmpty()
-                        && Character.isLowerCase(stripped.codePointAt(0));
+                        && Character.isLowerCase(stripped.codePointAt(0))
+                        && !endsWithCjkStop(sentences.get(sentences.size() - 1));
                 if (continues) {
-                    // "(is it supported?) and a relevance score": a stop inside parentheses ends no sentence.
+                    // "(is it supported?) and a relevance score": a stop inside parentheses ends no sentence;
+                    // a CJK stop always does ("…如何分佈。top-k 為 50 時").
                     sentences.set(sentences.size() - 1, sentences.get(sentences.size() - 1) + " " + stripped);
                 } else {
                     add(piece, sentences);
@@ -40,6 +43,12 @@ public final class Sentences {
             }
         }
         return sentences;
+    }
+
+    /** "…分佈。" or "…分佈。[2]". */
+    private static boolean endsWithCjkStop(String sentence) {
+        String bare = TRAILING_MARKERS.matcher(sentence).replaceFirst("");
+        return !bare.isEmpty() && "。！？".indexOf(bare.charAt(bare.length() - 1)) >= 0;
     }
 
     /** A line's sentences with their whitespace, so joined they give back the line. */

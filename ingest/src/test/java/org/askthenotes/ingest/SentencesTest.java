@@ -27,7 +27,10 @@ class SentencesTest {
                 Arguments.of("A claim [1]. Another claim. [2] A third [1, 3].",
                         List.of("A claim [1].", "Another claim. [2]", "A third [1, 3].")),
                 Arguments.of("基礎模型可以執行多個任務[1]。它們是預訓練的。[2]",
-                        List.of("基礎模型可以執行多個任務[1]。", "它們是預訓練的。[2]")));
+                        List.of("基礎模型可以執行多個任務[1]。", "它們是預訓練的。[2]")),
+                // a CJK stop ends a sentence even before a lower-case Latin word
+                Arguments.of("不論機率如何分佈。top-k 為 50 時，模型在前 50 個候選中選擇。",
+                        List.of("不論機率如何分佈。", "top-k 為 50 時，模型在前 50 個候選中選擇。")));
     }
 
     @ParameterizedTest

@@ -7,16 +7,23 @@ import java.util.regex.Pattern;
 
 /**
  * What shape of answer a question asks for, read from its wording alone: a definition ("What is X?", "什麼是 X？"),
- * a list ("What are the four …?", "Which … are", "List …", "Name the …", "哪些"), or anything else.
+ * a list ("What are the four …?", "Which … are", "Which tools …", "What are the pricing models …", "List …",
+ * "Name the …", "哪些"), or anything else.
  */
 enum QuestionType {
     DEFINITION, LIST, OTHER;
 
     private static final String NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten";
+    /** A plural noun, roughly: a word ending in one s ("tools", "metrics"; not "process", "bias" or "AWS"). */
+    private static final String PLURAL = "(?!aws\\b)[a-z][a-z-]*[a-rt-z]s";
     private static final Pattern LIST_EN = Pattern.compile(
             "^(?:list|name|enumerate)\\b|\\bwhich (?:\\w+ )?(?:are|were)\\b|\\bwhat are the (?:\\d+|" + NUMBER_WORDS + "|main|key|different)\\b"
                     + "|\\b(?:\\d+|" + NUMBER_WORDS + ") (?:\\w+ )?(?:parts|types|kinds|steps|stages|components"
-                    + "|characteristics|categories|principles|pillars|elements|ways|examples)\\b");
+                    + "|characteristics|categories|principles|pillars|elements|ways|examples)\\b"
+                    // "Which SageMaker tools help …", "What filters and checks do Guardrails offer?"
+                    + "|^(?:which|what) (?:[\\w-]+ ){0,3}?" + PLURAL + " (?:do|does|can|could|should|help|control|are)\\b"
+                    // "What are the pricing models of Amazon Bedrock?", not "What are the differences …"
+                    + "|^what are the (?!differences?\\b|similarities\\b)(?:[\\w-]+ ){0,2}?" + PLURAL + "\\b");
     private static final Pattern LIST_ZH = Pattern.compile("哪些|哪幾|有哪|列出|幾[個種項類步]|[二兩三四五六七八九十\\d][個種項類大步]");
     private static final Pattern DEFINITION_EN = Pattern.compile(
             "^(?:what(?:'s| is| are)|define|what does .+ mean|what is meant by|meaning of)\\b");

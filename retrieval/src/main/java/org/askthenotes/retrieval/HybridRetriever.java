@@ -133,7 +133,7 @@ final class HybridRetriever {
         int k = request.k();
         Map<Integer, Integer> bm25Ranks = ranks(bm25List);
         Map<Integer, Integer> vectorRanks = ranks(vectorList);
-        SectionCap cap = new SectionCap(options.maxPerSection());
+        SectionCap cap = new SectionCap(request.wholeSections() ? 0 : options.maxPerSection());
         List<Hit> hits = new ArrayList<>(k);
         for (Candidate candidate : ranked) {
             if (hits.size() == k) {

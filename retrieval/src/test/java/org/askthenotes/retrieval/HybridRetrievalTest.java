@@ -205,6 +205,10 @@ class HybridRetrievalTest {
                 List<Hit> hits = capped.search(new SearchRequest("vector embeddings", 4, SearchMode.HYBRID));
                 long fromVectors = hits.stream().filter(h -> h.chunk().anchor().equals("vectors")).count();
                 assertEquals(cap == 0 ? 3 : cap, fromVectors, "cap " + cap);
+                // reading a section whole (a list question's child sections) lifts the cap for that search
+                List<Hit> whole = capped.search(new SearchRequest("vector embeddings", 4, SearchMode.BM25,
+                        Filters.NONE, true));
+                assertEquals(3, whole.stream().filter(h -> h.chunk().anchor().equals("vectors")).count(), "cap " + cap);
             }
         }
     }

@@ -7,7 +7,10 @@ import org.askthenotes.retrieval.Hit;
 public interface AnswerListener {
     AnswerListener NONE = new AnswerListener() { };
 
-    /** The retrieved sources, numbered [1]..[k] in list order, before any text. */
+    /**
+     * The retrieved sources, numbered [1]..[n] in list order, before any text: the k hits, then for a list question
+     * whose items are sections the child sections retrieval missed.
+     */
     default void onSources(List<Hit> sources) { }
 
     /** The next piece of answer text. */

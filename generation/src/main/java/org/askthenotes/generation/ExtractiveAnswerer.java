@@ -77,8 +77,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         QuestionType type = QuestionType.of(question);
         List<AnswerUnit> siblings = type == QuestionType.LIST
-                ? SiblingSections.openings(context.sources().stream().map(h -> h.chunk()).toList(), units,
-                        questionTerms, QuestionType.count(question))
+                ? SiblingSections.openings(context.sources(), units, question)
                 : List.of();
         List<AnswerUnit> picked = siblings.isEmpty()
                 ? pick(rank(question, questionTerms, units, context), units, questionTerms, type, context)

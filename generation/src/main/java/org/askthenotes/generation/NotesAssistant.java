@@ -10,7 +10,7 @@ import org.askthenotes.retrieval.SearchRequest;
 /**
  * Answers questions about the notes: condense a follow-up (only a question that depends on the conversation; a
  * standalone one is searched and judged for abstention on its own text), retrieve, abstain when retrieval is not
- * confident, render the four-part prompt, answer, check the citations, check the grounding. Thread-safe when its
+ * confident, complete a list whose items are sections ({@link SiblingSections}), render the four-part prompt, answer, check the citations, check the grounding. Thread-safe when its
  * parts are.
  */
 public final class NotesAssistant {
@@ -45,14 +45,17 @@ public final class NotesAssistant {
     public Answer ask(AskRequest request, AnswerListener listener) {
         Timings timings = new Timings();
         RetrievalQuery query = timings.time("condense", () -> retrievalQuery(request));
-        List<Hit> hits = timings.time("retrieve", () -> retriever.search(
-                new SearchRequest(query.text(), request.k(), request.mode(), request.filters())));
-        listener.onSources(hits);
+        SearchRequest search = new SearchRequest(query.text(), request.k(), request.mode(), request.filters());
+        List<Hit> hits = timings.time("retrieve", () -> retriever.search(search));
         if (abstention.abstains(query.text(), hits)) {
+            listener.onSources(hits);
             return abstain(request, query, hits, timings, listener);
         }
+        List<Hit> context = timings.time("retrieve",
+                () -> SiblingSections.complete(retriever, search, request.question(), hits));
+        listener.onSources(context);
         PromptBudget.Fitted fitted = timings.time("prompt", () -> budget.fit(template, request.question(),
-                request.history(), hits, request.includePrompt()));
+                request.history(), context, request.includePrompt()));
         List<Hit> sources = fitted.sources();
         Prompt prompt = fitted.prompt();
         Draft draft = timings.time("answer", () -> answerer.answer(

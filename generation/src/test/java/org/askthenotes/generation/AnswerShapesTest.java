@@ -53,6 +53,49 @@ class AnswerShapesTest {
     }
 
     /**
+     * Retrieval returns the temperature and top-p sections, twice each in two languages, and not top-k: the answer
+     * fetches the section it misses, so the list is whole, one bullet per parameter under its heading.
+     */
+    @Test
+    void aListGetsTheChildSectionRetrievalMissed() {
+        Answer answer = ask("List the inference parameters that control randomness");
+
+        List<String> bullets = answer.text().lines().filter(line -> line.startsWith("- **")).toList();
+        assertEquals(3, bullets.size(), answer.text());
+        assertTrue(bullets.get(0).startsWith("- **Temperature"), answer.text());
+        assertTrue(bullets.get(1).startsWith("- **Top-p"), answer.text());
+        assertTrue(bullets.get(2).startsWith("- **Top-k"), answer.text());
+        assertTrue(answer.citations().stream().anyMatch(c -> c.n() > AskRequest.of("").k() && c.headingPath().toString()
+                .contains("Top-k")), "top-k cited from the fetched section: " + answer.citations());
+    }
+
+    /** "Six stages": retrieval holds three stages and the lead-in; the other three are fetched; the lead-in leads. */
+    @Test
+    void aListOfNamedSizeIsCompletedFromTheNote() {
+        Answer answer = ask("What are the six stages of the foundation model lifecycle?");
+
+        assertTrue(answer.text().startsWith("Building and operating a foundation model follows a repeating cycle of "
+                + "six stages"), answer.text());
+        List<String> bullets = answer.text().lines().filter(line -> line.startsWith("- **")).toList();
+        assertEquals(6, bullets.size(), answer.text());
+        assertTrue(bullets.get(0).startsWith("- **1. Data selection"), answer.text());
+        assertTrue(bullets.get(5).startsWith("- **6. Feedback"), answer.text());
+    }
+
+    @Test
+    void aChineseListQuotesEachSectionInChinese() {
+        Answer answer = ask("哪些推論參數控制隨機性？");
+
+        List<String> bullets = answer.text().lines().filter(line -> line.startsWith("- **")).toList();
+        assertEquals(3, bullets.size(), answer.text());
+        for (String bullet : bullets) {
+            String quote = bullet.substring(bullet.indexOf("**：") + 3);
+            assertTrue(quote.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    .count() > 10, "a Chinese quote: " + bullet);
+        }
+    }
+
+    /**
      * Both sides are quoted by the foundation-models sentence that contrasts prompting, RAG and fine-tuning: each
      * opens a clause of it, so it serves both, and no filler follows from a section about one side alone (the answer
      * used to end on domain adaptation). With the quantized default this wording's best similarity is 0.27 and BM25

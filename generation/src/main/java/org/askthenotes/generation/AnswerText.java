@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 import org.askthenotes.ingest.Language;
 
 /**
- * Writes picked {@link AnswerUnit}s as Markdown with a [n] marker on every sentence and every list line, and
+ * Writes picked {@link AnswerUnit}s as Markdown with a [n] marker on every sentence and every list line (before the
+ * final stop, where there is one), and
  * hands each piece to the stream as it is written.
  */
 final class AnswerText {
@@ -32,7 +33,7 @@ final class AnswerText {
                 // A list may interrupt a paragraph but a paragraph would run on in the last item: a blank line.
                 String before = text.length() == 0 ? "" : afterLines || unit.kind() == AnswerUnit.Kind.LIST
                         && !unit.leadIn().isEmpty() ? "\n" : "\n\n";
-                emit(text, before + line + " " + marker, onDelta);
+                emit(text, before + (endsWithStop(line) ? cite(line, marker) : line + " " + marker), onDelta);
                 afterLines = true;
             }
         }
@@ -53,6 +54,12 @@ final class AnswerText {
             return "\n\n";
         }
         return CJK_ENDS.indexOf(text.charAt(text.length() - 1)) >= 0 ? "" : " ";
+    }
+
+    /** A list line that ends as a sentence does ("- **Top-k**: Top-k limits sampling …") is cited as one. */
+    private static boolean endsWithStop(String line) {
+        char last = line.charAt(line.length() - 1);
+        return CJK_ENDS.indexOf(last) >= 0 && last != '：' || ".!?".indexOf(last) >= 0;
     }
 
     /** The marker goes before the final stop ("... data [1].") so it stays with its sentence when re-split. */

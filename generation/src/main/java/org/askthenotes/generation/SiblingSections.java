@@ -92,8 +92,7 @@ final class SiblingSections {
         for (Map.Entry<List<String>, Map<String, List<Integer>>> entry : children.entrySet()) {
             List<String> parentPath = entry.getKey().subList(1, entry.getKey().size());
             int count = under.get(entry.getKey()).size();
-            if (entry.getValue().size() < MIN_CHILDREN || !names(asked, parentPath.get(parentPath.size() - 1), PARENT_NAMED)
-                    || entry.getValue().keySet().stream().anyMatch(child -> names(asked, child, 1))) {
+            if (!asksFor(asked, parentPath.get(parentPath.size() - 1), entry.getValue().keySet())) {
                 continue;
             }
             if (best == null || count > best.sources()
@@ -102,6 +101,12 @@ final class SiblingSections {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** A question asks for a parent's children when it names the parent and none of two or more children whole. */
+    private static boolean asksFor(Set<String> asked, String parent, Set<String> children) {
+        return children.size() >= MIN_CHILDREN && names(asked, parent, PARENT_NAMED)
+                && children.stream().noneMatch(child -> names(asked, child, 1));
     }
 
     /**

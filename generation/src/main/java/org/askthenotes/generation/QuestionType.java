@@ -29,10 +29,12 @@ enum QuestionType {
             "^(?:what(?:'s| is| are)|define|what does .+ mean|what is meant by|meaning of)\\b");
     private static final Pattern DEFINITION_ZH = Pattern.compile("什麼是|什么是|何謂|是什麼|是什么|是指什麼|的定義");
     private static final Pattern COUNT = Pattern.compile("\\b(\\d{1,2}|" + NUMBER_WORDS + ")\\b|([二兩三四五六七八九十])[個種項類大步]");
+    /** A follow-up's first word links it to the conversation: "And which parameters control randomness?". */
+    private static final Pattern LEADING_LINK = Pattern.compile("^(?:and|so|then|also|but|ok(?:ay)?)\\b[,\\s]*");
     private static final String ZH_DIGITS = "一二三四五六七八九十";
 
     static QuestionType of(String question) {
-        String q = question.strip().toLowerCase(Locale.ROOT);
+        String q = LEADING_LINK.matcher(question.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
         if (LIST_EN.matcher(q).find() || LIST_ZH.matcher(q).find()) {
             return LIST;
         }

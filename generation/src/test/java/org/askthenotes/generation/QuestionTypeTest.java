@@ -16,6 +16,8 @@ class QuestionTypeTest {
             What filters and checks do Guardrails for Amazon Bedrock offer? | LIST
             What are the pricing models of Amazon Bedrock? | LIST
             哪些推論參數控制隨機性？ | LIST
+            'And which inference parameters control randomness?' | LIST
+            'So, what is top-k?' | DEFINITION
             Which AWS service detects bias in training data? | OTHER
             Which SageMaker tool labels training data? | OTHER
             Which process does Bedrock use? | OTHER

@@ -22,8 +22,8 @@ enum QuestionType {
                     + "|characteristics|categories|principles|pillars|elements|ways|examples)\\b"
                     // "Which SageMaker tools help …", "What filters and checks do Guardrails offer?"
                     + "|^(?:which|what) (?:[\\w-]+ ){0,3}?" + PLURAL + " (?:do|does|can|could|should|help|control|are)\\b"
-                    // "What are the pricing models of Amazon Bedrock?", not "What are the differences …"
-                    + "|^what are the (?!differences?\\b|similarities\\b)(?:[\\w-]+ ){0,2}?" + PLURAL + "\\b");
+                    // "What are the pricing models of Amazon Bedrock?", "What are its types?"; not "… the differences …"
+                    + "|^what are (?:the|its|their) (?!differences?\\b|similarities\\b)(?:[\\w-]+ ){0,2}?" + PLURAL + "\\b");
     private static final Pattern LIST_ZH = Pattern.compile("哪些|哪幾|有哪|列出|幾[個種項類步]|[二兩三四五六七八九十\\d][個種項類大步]");
     private static final Pattern DEFINITION_EN = Pattern.compile(
             "^(?:what(?:'s| is| are)|define|what does .+ mean|what is meant by|meaning of)\\b");

@@ -132,7 +132,8 @@ final class SiblingSections {
         if (QuestionType.of(question) != QuestionType.LIST) {
             return hits;
         }
-        Optional<Group> found = group(hits, question);
+        // a follow-up's words are in the query it was searched with ("What is machine learning? What are its types?")
+        Optional<Group> found = group(hits, asked.query());
         if (found.isEmpty()) {
             return hits;
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -75,6 +76,21 @@ class FollowUpAnswerTest {
         Citation cited = firstCited(after);
         assertEquals(NOTE, cited.notePath(), after.text());
         assertEquals(TOP_P, cited.headingPath().get(cited.headingPath().size() - 1), after.text());
+    }
+
+    /** "Its types" are machine learning's: the follow-up's list is read with the question it was searched with. */
+    @Test
+    void aFollowUpAskingForAListGetsTheSectionsOfTheEarlierTopic() {
+        String first = "What is machine learning?";
+        Answer before = assistant.ask(AskRequest.of(first), AnswerListener.NONE);
+
+        Answer after = assistant.ask(withHistory("What are its types?", first, before), AnswerListener.NONE);
+
+        List<String> bullets = after.text().lines().filter(line -> line.startsWith("- **")).toList();
+        assertEquals(3, bullets.size(), after.text());
+        for (String type : List.of("Supervised", "Unsupervised", "Reinforcement")) {
+            assertTrue(bullets.stream().anyMatch(b -> b.startsWith("- **" + type + " learning")), after.text());
+        }
     }
 
     private static AskRequest withHistory(String question, String previous, Answer previousAnswer) {

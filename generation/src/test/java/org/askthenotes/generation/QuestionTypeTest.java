@@ -18,6 +18,7 @@ class QuestionTypeTest {
             哪些推論參數控制隨機性？ | LIST
             'And which inference parameters control randomness?' | LIST
             'So, what is top-k?' | DEFINITION
+            What are its types? | LIST
             Which AWS service detects bias in training data? | OTHER
             Which SageMaker tool labels training data? | OTHER
             Which process does Bedrock use? | OTHER

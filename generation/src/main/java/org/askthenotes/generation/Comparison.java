@@ -12,19 +12,24 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.askthenotes.ingest.Language;
+import org.askthenotes.ingest.Sentences;
 
 /**
  * The two things a question sets side by side, as topic terms: "What is the difference between fine-tuning and
  * RAG?", "Precision vs recall?", "How does temperature differ from top-p?", "Compare X with Y", "When should I use X
- * instead of Y?", "Is X cheaper than Y?", "X or Y: how do they differ?". A comparison is answered by what each side
- * is, not by the one sentence that happens to name both ("The F1 score is the harmonic mean of precision and
- * recall").
+ * instead of Y?", "Is X cheaper than Y?", "X or Y: how do they differ?", 「RAG 和微調有什麼不同？」, 「X 與 Y 的差別」,
+ * 「X 跟 Y 差在哪？」, 「比較 X 和 Y」. A comparison is answered by what each side is, not by the one sentence that
+ * happens to name both ("The F1 score is the harmonic mean of precision and recall").
  * <p>
- * English only. A Chinese side is a run of character bigrams, and whether a sentence opens on it says little:
- * read as a comparison, 「即時推論和批次推論有什麼不同？…」 (zh-017) quoted the batch-pricing section first and lost three
- * of its four facts.
+ * A Chinese side is a run of character bigrams, and one side can hold the other (「監督式學習」 in 「非監督式學習」):
+ * where the longer side is written, the shorter one is not ({@link #opening}). A question of two sentences is not
+ * read as a comparison: in 「即時推論和批次推論有什麼不同？為什麼長期來看推論通常比訓練花更多錢？」 (zh-017) the second
+ * asks about cost, and what each side is answers only half of it.
+ *
+ * @param firstText  the first side as the question wrote it, lower-cased
+ * @param secondText the second side as the question wrote it, lower-cased
  */
-record Comparison(Set<String> first, Set<String> second) {
+record Comparison(String firstText, String secondText, Set<String> first, Set<String> second) {
     /** A sentence is about a side when the side is among its first terms: "Recall is TP / …". */
     private static final int OPENING_TERMS = 3;
     private static final Pattern CLAUSE = Pattern.compile("[,;:，；：]|\\b(?:while|whereas|but)\\b");
@@ -38,12 +43,28 @@ record Comparison(Set<String> first, Set<String> second) {
             Pattern.compile("^(?:is|are) " + SIDE + " (?:\\w+er|more \\w+|less \\w+) than " + SIDE + END),
             Pattern.compile("(?:^|[?.!:;,] )" + SIDE + " (?:vs\\.?|versus) " + SIDE + END),
             Pattern.compile("^" + SIDE + " or " + SIDE + "[?:,] .*\\b(?:differ|difference|compare)"));
+    private static final String ZH_SIDE = "([^？?。！!：:；;，,、]+?)";
+    private static final String ZH_AND = "\\s*(?:和|與|与|跟|及|vs\\.?|versus)\\s*";
+    private static final List<Pattern> CHINESE = List.of(
+            Pattern.compile("^(?:請|请)?(?:比較|比较)?\\s*" + ZH_SIDE + ZH_AND + ZH_SIDE
+                    + "\\s*[：:，,]?\\s*(?:之間|之间)?(?:的)?\\s*(?:有)?(?:什麼|什么|甚麼|啥|何|哪些)?\\s*"
+                    + "(?:不同|不一樣|不一样|差別|差别|差異|差异|區別|区别|分別|分别|差在)"),
+            Pattern.compile("^(?:請|请)?(?:比較|比较)\\s*" + ZH_SIDE + ZH_AND + ZH_SIDE + "\\s*[？?。!！]?$"));
 
     static Optional<Comparison> of(String question) {
-        if (Language.of(question) != Language.ENGLISH) {
+        String q = question.strip().toLowerCase(Locale.ROOT);
+        if (Language.of(question) == Language.CHINESE) {
+            if (Sentences.split(q).size() != 1) {
+                return Optional.empty();
+            }
+            for (Pattern pattern : CHINESE) {
+                Optional<Comparison> found = sides(pattern.matcher(q));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
             return Optional.empty();
         }
-        String q = question.strip().toLowerCase(Locale.ROOT);
         for (Pattern pattern : ENGLISH) {
             Optional<Comparison> found = sides(pattern.matcher(q));
             if (found.isPresent()) {
@@ -57,12 +78,14 @@ record Comparison(Set<String> first, Set<String> second) {
         if (!m.find()) {
             return Optional.empty();
         }
-        Set<String> first = Terms.of(m.group(1));
-        Set<String> second = Terms.of(m.group(2));
+        String firstText = m.group(1).strip();
+        String secondText = m.group(2).strip();
+        Set<String> first = Terms.of(firstText);
+        Set<String> second = Terms.of(secondText);
         if (first.isEmpty() || second.isEmpty() || first.equals(second)) {
             return Optional.empty();
         }
-        return Optional.of(new Comparison(first, second));
+        return Optional.of(new Comparison(firstText, secondText, first, second));
     }
 
     List<Set<String>> sides() {
@@ -82,9 +105,10 @@ record Comparison(Set<String> first, Set<String> second) {
      */
     List<AnswerUnit> eachSide(List<AnswerUnit> ranked, Function<AnswerUnit, List<AnswerUnit>> part) {
         List<AnswerUnit> picked = new ArrayList<>();
-        for (Set<String> side : sides()) {
+        for (int side = 0; side < 2; side++) {
             Map<AnswerUnit, Integer> openings = new HashMap<>();
-            ranked.forEach(unit -> openings.put(unit, opening(unit, side)));
+            int which = side;
+            ranked.forEach(unit -> openings.put(unit, opening(unit, which)));
             int served = picked.stream().mapToInt(unit -> openings.getOrDefault(unit, -1)).filter(rank -> rank >= 0)
                     .min().orElse(Integer.MAX_VALUE);
             ranked.stream()
@@ -100,16 +124,26 @@ record Comparison(Set<String> first, Set<String> second) {
     }
 
     /**
-     * How early the side comes in the unit: 2 × its place among the first {@link #OPENING_TERMS} terms of the unit
+     * How early side 0 or 1 comes in the unit: 2 × its place among the first {@link #OPENING_TERMS} terms of the unit
      * or of a later clause, plus 1 in a later clause, so "RAG is the usual choice …" comes before "Prompting changes
-     * only the input, RAG adds …"; -1 when no clause opens on all of the side.
+     * only the input, RAG adds …"; -1 when no clause opens on all of the side. Where the other side holds this one
+     * (「非監督式學習」 and 「監督式學習」), its words are taken out first.
      */
-    static int opening(AnswerUnit unit, Set<String> side) {
+    int opening(AnswerUnit unit, int which) {
+        Set<String> side = which == 0 ? first : second;
+        String sideText = which == 0 ? firstText : secondText;
+        String otherText = which == 0 ? secondText : firstText;
         if (!unit.terms().containsAll(side)) {
             return -1;
         }
+        String text = unit.text().toLowerCase(Locale.ROOT);
+        if (otherText.contains(sideText)) {
+            text = text.replace(otherText, " ");
+        }
+        // an English gloss before a Chinese side ("Fine-tuning 微調") does not push it back
+        boolean chinese = side.stream().allMatch(term -> Language.of(term) == Language.CHINESE);
         int best = -1;
-        String[] clauses = CLAUSE.split(unit.text());
+        String[] clauses = CLAUSE.split(text);
         for (int c = 0; c < clauses.length; c++) {
             Set<String> terms = Terms.of(clauses[c]);
             if (!terms.containsAll(side)) {
@@ -121,6 +155,9 @@ record Comparison(Set<String> first, Set<String> second) {
                     int rank = 2 * index + (c == 0 ? 0 : 1);
                     best = best < 0 ? rank : Math.min(best, rank);
                     break;
+                }
+                if (chinese && Language.of(term) != Language.CHINESE) {
+                    continue;
                 }
                 if (++index >= OPENING_TERMS) {
                     break;

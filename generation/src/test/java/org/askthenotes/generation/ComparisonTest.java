@@ -23,7 +23,13 @@ class ComparisonTest {
             "When should I use RAG instead of fine-tuning?|rag|fine tune",
             "Is RAG cheaper than fine-tuning?|rag|fine tune",
             "Are GANs more stable than diffusion models?|gan|diffus model",
-            "Zero-shot or few-shot prompting: how do they differ?|zero shot|few shot prompt"})
+            "Zero-shot or few-shot prompting: how do they differ?|zero shot|few shot prompt",
+            "RAG 和微調有什麼不同？|rag|微調",
+            "精確率和召回率的差別是什麼？|精確 確率|召回 回率",
+            "溫度跟 top-p 有什麼不同？|溫度|top p",
+            "監督式學習與非監督式學習有何差異？|監督 督式 式學 學習|非監 監督 督式 式學 學習",
+            "比較 ROUGE 和 BLEU|roug|bleu",
+            "RAG vs 微調：有什麼不同？|rag|微調"})
     void findsBothSides(String question, String first, String second) {
         Comparison comparison = Comparison.of(question).orElseThrow();
         assertEquals(List.of(Set.of(first.split(" ")), Set.of(second.split(" "))), comparison.sides());
@@ -37,8 +43,8 @@ class ComparisonTest {
             "Should I set temperature low or high when extracting fields from invoices?",
             "What is the difference?",
             "什麼是檢索增強生成？",
-            "即時推論和批次推論有什麼不同？",
-            "RAG vs 微調：有什麼不同？"})
+            "即時推論和批次推論有什麼不同？為什麼長期來看推論通常比訓練花更多錢？",
+            "微調有什麼不同？"})
     void aQuestionThatComparesNothingHasNoSides(String question) {
         assertTrue(Comparison.of(question).isEmpty(), () -> Comparison.of(question).toString());
     }

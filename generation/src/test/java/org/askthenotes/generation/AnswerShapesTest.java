@@ -96,6 +96,28 @@ class AnswerShapesTest {
     }
 
     /**
+     * 「監督式學習」 is written inside 「非監督式學習」: the unsupervised sentence is not taken for the supervised side, so
+     * the answer says what each is, supervised first.
+     */
+    @Test
+    void aChineseComparisonSaysWhatEachSideIs() {
+        Answer answer = ask("監督式學習與非監督式學習有何差異？");
+
+        assertTrue(answer.text().startsWith("在監督式學習中，模型以標記資料訓練"), answer.text());
+        assertTrue(answer.text().contains("非監督式學習處理沒有標籤的資料"), answer.text());
+    }
+
+    /** A section on each side and none on both: the comparison's topic words are held side by side, so it is answered. */
+    @Test
+    void aChineseComparisonOfTwoSectionsIsAnswered() {
+        Answer answer = ask("ROUGE 和 BLEU 有什麼不同？");
+
+        List<String> sections = answer.citations().stream()
+                .map(c -> c.headingPath().get(c.headingPath().size() - 1)).distinct().sorted().toList();
+        assertEquals(List.of("BLEU", "ROUGE"), sections, answer.text());
+    }
+
+    /**
      * Both sides are quoted by the foundation-models sentence that contrasts prompting, RAG and fine-tuning: each
      * opens a clause of it, so it serves both, and no filler follows from a section about one side alone (the answer
      * used to end on domain adaptation). With the quantized default this wording's best similarity is 0.27 and BM25

@@ -113,7 +113,7 @@ class GoldenSetTest {
     void theBundledGoldenSetHasFactsForEveryAnswerableQuestion() throws IOException {
         Path root = org.askthenotes.ingest.RepoRoot.path();
         GoldenSet set = GoldenSet.read(root.resolve("docs/eval/golden.jsonl"));
-        assertEquals(84, set.answerable().size());
+        assertEquals(88, set.answerable().size());
         for (GoldenQuestion q : set.answerable()) {
             assertTrue(q.facts().size() >= 2 && q.facts().size() <= 4, q.id() + " has " + q.facts().size() + " facts");
         }

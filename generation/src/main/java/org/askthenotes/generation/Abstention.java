@@ -74,21 +74,22 @@ public record Abstention(double minSimilarity, double minBm25Score, double minCo
      * The largest share of the question's topic words that one hit holds in its note title, heading path and text; 0
      * for a question without topic words. One hit, not all of them together: five sources between them hold many
      * everyday words ("Is a bigger model of car cheaper to insure?" finds "car" in one and "cheaper" in another). A
-     * comparison's two sides are held each by one hit: 「ROUGE 和 BLEU 有什麼不同？」 has a section on each, none on both.
+     * comparison whose two sides each have a section of their own is covered too: 「ROUGE 和 BLEU 有什麼不同？」
+     * retrieves the ROUGE and the BLEU sections, none on both. A heading, not any text: "Python vs Java?" finds
+     * "python" in a code block's fence and "Java" in a sentence about Amazon Q Developer.
      */
     public static double topicCoverage(String question, List<Hit> hits) {
         Set<String> topic = Terms.of(question);
-        List<Set<String>> held = hits.stream().map(hit -> {
+        double best = 0;
+        for (Hit hit : hits) {
             Chunk chunk = hit.chunk();
-            return Terms.of(chunk.noteTitle() + "\n" + String.join("\n", chunk.headingPath()) + "\n" + chunk.text());
-        }).toList();
-        double best = held.stream().mapToDouble(terms -> Terms.coverage(topic, terms)).max().orElse(0);
+            best = Math.max(best, Terms.coverage(topic, Terms.of(chunk.noteTitle() + "\n"
+                    + String.join("\n", chunk.headingPath()) + "\n" + chunk.text())));
+        }
         Optional<Comparison> comparison = Comparison.of(question);
-        if (comparison.isPresent()) {
-            double bothSides = comparison.get().sides().stream()
-                    .mapToDouble(side -> held.stream().mapToDouble(terms -> Terms.coverage(side, terms)).max().orElse(0))
-                    .min().orElse(0);
-            best = Math.max(best, bothSides);
+        if (comparison.isPresent() && comparison.get().sides().stream().allMatch(side -> hits.stream()
+                .anyMatch(hit -> Terms.of(String.join("\n", hit.chunk().headingPath())).containsAll(side)))) {
+            return 1;
         }
         return best;
     }

@@ -40,6 +40,22 @@ class AbstentionTest {
     }
 
     @Test
+    void aComparisonWhoseSidesHaveASectionEachIsCovered() {
+        // no source holds both, each heading one: the diffusion section and the RAG section
+        String question = "Diffusion models vs retrieval-augmented generation: how do they differ?";
+        assertEquals(1.0, Abstention.topicCoverage(question, LOOSE));
+        assertFalse(Abstention.DEFAULT.abstains(question, LOOSE));
+    }
+
+    @Test
+    void aComparisonWhoseSideIsOnlyInSomeTextIsNotCovered() {
+        // "noise" is in the diffusion section's text and "weights" in the RAG one's, neither in a heading
+        String question = "Noise vs weights?";
+        assertEquals(0.5, Abstention.topicCoverage(question, LOOSE));
+        assertTrue(Abstention.DEFAULT.abstains(question, LOOSE));
+    }
+
+    @Test
     void theWordsAloneAreNotEnoughWithoutAnyClosenessInMeaning() {
         List<Hit> far = Fixtures.hits(0.10, Fixtures.RAG);
         assertTrue(Abstention.DEFAULT.abstains("Does retrieval-augmented generation change the model weights?", far));

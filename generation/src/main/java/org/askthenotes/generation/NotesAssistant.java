@@ -51,8 +51,8 @@ public final class NotesAssistant {
             listener.onSources(hits);
             return abstain(request, query, hits, timings, listener);
         }
-        List<Hit> context = timings.time("retrieve",
-                () -> SiblingSections.complete(retriever, search, request.question(), hits));
+        List<Hit> context = timings.time("retrieve", () -> SectionOpening.complete(retriever, search,
+                request.question(), SiblingSections.complete(retriever, search, request.question(), hits)));
         listener.onSources(context);
         PromptBudget.Fitted fitted = timings.time("prompt", () -> budget.fit(template, request.question(),
                 request.history(), context, request.includePrompt()));

@@ -118,19 +118,31 @@ class AnswerShapesTest {
     }
 
     /**
-     * Both sides are quoted by the foundation-models sentence that contrasts prompting, RAG and fine-tuning: each
-     * opens a clause of it, so it serves both, and no filler follows from a section about one side alone (the answer
-     * used to end on domain adaptation). With the quantized default this wording's best similarity is 0.27 and BM25
-     * 4.3: it is answered because one source holds both topic words (Abstention).
+     * Fine-tuning is said by its section's opening, which retrieval held only in Chinese (SectionOpening adds the
+     * English one), and RAG by the foundation-models sentence that contrasts prompting, RAG and fine-tuning, whose
+     * clause opens on it; no filler follows from a section about one side alone (the answer used to end on domain
+     * adaptation). With the quantized default this wording's best similarity is 0.27 and BM25 4.3: it is answered
+     * because one source holds both topic words (Abstention).
      */
     @Test
-    void aComparisonQuotesTheSentenceThatContrastsBothSides() {
+    void aComparisonSaysWhatFineTuningIsAndQuotesTheSentenceThatContrastsBothSides() {
         Answer answer = ask("What is the difference between fine-tuning and RAG?");
 
         String text = answer.text().toLowerCase(Locale.ROOT);
-        assertTrue(text.startsWith("prompting changes only the input, rag adds fresh documents"), answer.text());
-        assertTrue(text.contains("fine-tuning changes the weights"), answer.text());
+        assertTrue(text.startsWith("fine-tuning continues training a pre-trained model"), answer.text());
+        assertTrue(text.contains("prompting changes only the input, rag adds fresh documents"), answer.text());
         assertFalse(text.contains("domain adaptation"), answer.text());
+    }
+
+    /**
+     * The benchmarks section's English opening and a later chunk are retrieved, not its Chinese opening, which is a
+     * chunk of its own: it is added, and the Chinese answer says what a benchmark is instead of quoting a VPC endpoint.
+     */
+    @Test
+    void aSectionOpeningRetrievedOnlyInEnglishIsQuotedInChinese() {
+        Answer answer = ask("MMLU、SuperGLUE 這些公開題庫可以用來做什麼？有什麼限制？");
+
+        assertTrue(answer.text().startsWith("基準資料集是經過整理、公開且附有已知答案的問題集合"), answer.text());
     }
 
     /**

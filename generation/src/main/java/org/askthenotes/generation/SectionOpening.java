@@ -8,10 +8,8 @@ import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.Language;
-import org.askthenotes.retrieval.Filters;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.Retriever;
-import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SearchRequest;
 
 /**
@@ -19,7 +17,7 @@ import org.askthenotes.retrieval.SearchRequest;
  * Knowledge Bases section's English opening and a later Chinese chunk ("知識庫也可以附加到 Bedrock Agents…"), so a
  * Chinese answer had only the latter to quote. A long bilingual paragraph and its translation land in different
  * chunks. For the best hit's section, the chunk that holds the opening in the question's language is added as the
- * last source: one BM25 search of the section's heading path within its note.
+ * last source: one search of the section within its note ({@link SectionSearch}).
  */
 final class SectionOpening {
     private SectionOpening() {
@@ -36,12 +34,8 @@ final class SectionOpening {
         if (otherOpening.isEmpty() || otherOpening.getAsInt() >= wantedOpening) {
             return hits;
         }
-        Filters filters = asked.filters();
-        Optional<Hit> opening = retriever.search(new SearchRequest(String.join(" ", best.headingPath()),
-                        SiblingSections.FETCHED, SearchMode.BM25,
-                        new Filters(filters.tags(), filters.categories(), best.notePath(), filters.language()), true))
-                .stream()
-                .filter(hit -> sameSection(hit.chunk(), best) && speaks(hit.chunk(), wanted)
+        Optional<Hit> opening = SectionSearch.under(retriever, asked, best.notePath(), best.headingPath()).stream()
+                .filter(hit -> sameSection(hit.chunk(), best) && SectionSearch.speaks(hit.chunk(), wanted)
                         && hit.chunk().startLine() < wantedOpening)
                 .min(Comparator.comparingInt(hit -> hit.chunk().startLine()));
         if (opening.isEmpty() || hits.stream().anyMatch(hit -> hit.chunk().id().equals(opening.get().chunk().id()))) {
@@ -55,7 +49,7 @@ final class SectionOpening {
     private static IntStream startLines(List<Hit> hits, Chunk best, boolean inWanted,
                                          Language wanted) {
         return hits.stream().map(Hit::chunk)
-                .filter(chunk -> sameSection(chunk, best) && speaks(chunk, wanted) == inWanted)
+                .filter(chunk -> sameSection(chunk, best) && SectionSearch.speaks(chunk, wanted) == inWanted)
                 .mapToInt(Chunk::startLine);
     }
 
@@ -63,7 +57,4 @@ final class SectionOpening {
         return a.notePath().equals(b.notePath()) && a.headingPath().equals(b.headingPath());
     }
 
-    private static boolean speaks(Chunk chunk, Language language) {
-        return chunk.passages().stream().anyMatch(passage -> passage.language() == language);
-    }
 }

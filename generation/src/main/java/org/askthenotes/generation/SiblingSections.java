@@ -11,10 +11,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.askthenotes.ingest.Chunk;
 import org.askthenotes.ingest.Language;
-import org.askthenotes.retrieval.Filters;
 import org.askthenotes.retrieval.Hit;
 import org.askthenotes.retrieval.Retriever;
-import org.askthenotes.retrieval.SearchMode;
 import org.askthenotes.retrieval.SearchRequest;
 
 /**
@@ -36,8 +34,6 @@ final class SiblingSections {
      */
     private static final double PARENT_NAMED = 0.5;
     private static final int MIN_CHILDREN = 2;
-    /** More than every chunk under one section of a note in both languages, so none is missed. */
-    static final int FETCHED = 50;
 
     /**
      * A section of a note and the child sections of it the sources hold.
@@ -138,14 +134,10 @@ final class SiblingSections {
             return hits;
         }
         Group group = found.get();
-        Filters asFiltered = asked.filters();
-        Filters inNote = new Filters(asFiltered.tags(), asFiltered.categories(), group.notePath(),
-                asFiltered.language());
         List<Hit> section = new ArrayList<>(hits);
-        section.addAll(retriever.search(new SearchRequest(String.join(" ", group.parentPath()), FETCHED,
-                SearchMode.BM25, inNote, true)));
+        section.addAll(SectionSearch.under(retriever, asked, group.notePath(), group.parentPath()));
         Language wanted = Language.of(question);
-        Comparator<Hit> first = Comparator.<Hit>comparingInt(hit -> speaks(hit.chunk(), wanted) ? 0 : 1)
+        Comparator<Hit> first = Comparator.<Hit>comparingInt(hit -> SectionSearch.speaks(hit.chunk(), wanted) ? 0 : 1)
                 .thenComparingInt(hit -> hit.chunk().startLine());
         Map<String, Hit> openings = new LinkedHashMap<>();
         for (Hit hit : section) {
@@ -162,10 +154,6 @@ final class SiblingSections {
                 .sorted(Comparator.comparingInt(hit -> hit.chunk().startLine()))
                 .forEach(all::add);
         return all;
-    }
-
-    private static boolean speaks(Chunk chunk, Language language) {
-        return chunk.passages().stream().anyMatch(passage -> passage.language() == language);
     }
 
     /**

@@ -39,8 +39,8 @@ final class SolrView implements IndexView {
      * the first pass's documents, and a search came back empty while a note was being replaced.
      */
     private static final String SINGLE_PASS = "distrib.singlePass";
-    static final int ATTEMPTS = 3;
-    private static final long RETRY_PAUSE_MILLIS = 50;
+    static final int ATTEMPTS = 4;
+    private static final long RETRY_PAUSE_MILLIS = 100;
 
     private final SolrClient client;
     private final String collection;
